@@ -37,12 +37,18 @@ describe('KeyChooser', () => {
   });
 
   it('sends the hot fraction to key 0', () => {
-    const counts = histogram(new KeyChooser({ ...base, distribution: 'hot' }, new Random(3)), 50_000);
+    const counts = histogram(
+      new KeyChooser({ ...base, distribution: 'hot' }, new Random(3)),
+      50_000,
+    );
     expect(counts[0] / 50_000).toBeCloseTo(0.8, 1);
   });
 
   it('follows Zipf: key 0 is about 2^s times as frequent as key 1', () => {
-    const counts = histogram(new KeyChooser({ ...base, distribution: 'zipf' }, new Random(4)), 100_000);
+    const counts = histogram(
+      new KeyChooser({ ...base, distribution: 'zipf' }, new Random(4)),
+      100_000,
+    );
     expect(counts[0] / counts[1]).toBeGreaterThan(1.9);
     expect(counts[0] / counts[1]).toBeLessThan(2.4);
     expect(counts[1]).toBeGreaterThan(counts[5]);

@@ -3,6 +3,7 @@
  * one hot key, or an explicit list. Simulation-only. Keys are Strings (StringSerializer → UTF-8); each distinct key
  * is built and encoded once, on first use.
  */
+import { encodeUtf8 } from '../common/utils/Utf8';
 import type { Random } from '../engine/Random';
 
 export type KeyDistribution = 'uniform' | 'zipf' | 'hot';
@@ -19,8 +20,6 @@ export interface KeyChooserOptions {
   readonly hotFraction: number;
 }
 
-const encoder = new TextEncoder();
-
 export class KeyChooser {
   readonly count: number;
   private readonly names: (string | undefined)[];
@@ -34,7 +33,8 @@ export class KeyChooser {
     this.count = options.list ? options.list.length : options.keys;
     this.names = options.list ? [...options.list] : [];
     this.bytes = [];
-    this.cdf = options.distribution === 'zipf' && this.count > 1 ? zipfCdf(this.count, options.zipfS) : null;
+    this.cdf =
+      options.distribution === 'zipf' && this.count > 1 ? zipfCdf(this.count, options.zipfS) : null;
   }
 
   /** Index of the next key, or -1 for a null key. */
@@ -63,7 +63,7 @@ export class KeyChooser {
   keyBytes(index: number): Uint8Array {
     let b = this.bytes[index];
     if (b === undefined) {
-      b = encoder.encode(this.name(index));
+      b = encodeUtf8(this.name(index));
       this.bytes[index] = b;
     }
     return b;

@@ -4,6 +4,7 @@
  * English-like text, or random bytes). Values are views into one pre-built corpus of distinct slots: no bytes are
  * made per record, and a batch rarely holds the same slot twice, so compression ratios are not flattered.
  */
+import { encodeUtf8 } from '../common/utils/Utf8';
 import type { Random } from '../engine/Random';
 
 export type ValueContent = 'json' | 'text' | 'random';
@@ -19,7 +20,16 @@ const WORDS = (
   'order payment shipped delivered customer account balance invoice region europe america asia pacific ' +
   'click view search cart checkout login logout session device mobile desktop browser latency retry ack'
 ).split(' ');
-const EVENTS = ['page_view', 'click', 'add_to_cart', 'checkout', 'payment', 'login', 'logout', 'search'];
+const EVENTS = [
+  'page_view',
+  'click',
+  'add_to_cart',
+  'checkout',
+  'payment',
+  'login',
+  'logout',
+  'search',
+];
 const COUNTRIES = ['US', 'DE', 'FR', 'IN', 'BR', 'JP', 'GB', 'CA', 'AU', 'NL'];
 
 export class ValueCorpus {
@@ -57,8 +67,6 @@ export class ValueCorpus {
   }
 }
 
-const encoder = new TextEncoder();
-
 function makeValue(content: ValueContent, size: number, slot: number, random: Random): Uint8Array {
   if (content === 'random') {
     const out = new Uint8Array(size);
@@ -66,7 +74,7 @@ function makeValue(content: ValueContent, size: number, slot: number, random: Ra
     return out;
   }
   const text = content === 'json' ? jsonValue(size, slot, random) : textValue(size, random);
-  return fitToSize(encoder.encode(text), size);
+  return fitToSize(encodeUtf8(text), size);
 }
 
 function jsonValue(size: number, slot: number, random: Random): string {
@@ -89,7 +97,11 @@ function jsonValue(size: number, slot: number, random: Random): string {
   if (doc.length + 12 < size) {
     let note = '';
     // `,"note":"` + `"` + `}` = 11 bytes around the note.
-    for (let word = pick(WORDS); doc.length + 11 + note.length + 1 + word.length <= size; word = pick(WORDS)) {
+    for (
+      let word = pick(WORDS);
+      doc.length + 11 + note.length + 1 + word.length <= size;
+      word = pick(WORDS)
+    ) {
       note += (note ? ' ' : '') + word;
     }
     if (note) doc += `,"note":"${note}"`;

@@ -20,7 +20,9 @@ describe('serializers', () => {
   });
 
   it('fails with a SerializationException in KafkaProducer.doSend wording on a type mismatch', () => {
-    expect(() => serialize('value', STRING_SERIALIZER, 'byte[]', bytes)).toThrow(SerializationException);
+    expect(() => serialize('value', STRING_SERIALIZER, 'byte[]', bytes)).toThrow(
+      SerializationException,
+    );
     expect(() => serialize('value', STRING_SERIALIZER, 'byte[]', bytes)).toThrow(
       "Can't convert value of class [B to class org.apache.kafka.common.serialization.StringSerializer specified in value.serializer",
     );

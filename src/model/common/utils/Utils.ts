@@ -20,17 +20,14 @@ export function murmur2(data: Uint8Array): number {
     h = Math.imul(h, M);
     h ^= k;
   }
+  // The tail bytes, as Kafka's fall-through switch: 3 → byte t+2, then 2 → t+1, then 1 → t and a multiply.
   const t = length4 << 2;
-  switch (length & 3) {
-    // biome-ignore lint/suspicious/noFallthroughSwitchClause: murmur2's tail falls through on purpose
-    case 3:
-      h ^= data[t + 2] << 16;
-    // biome-ignore lint/suspicious/noFallthroughSwitchClause: murmur2's tail falls through on purpose
-    case 2:
-      h ^= data[t + 1] << 8;
-    case 1:
-      h ^= data[t];
-      h = Math.imul(h, M);
+  const tail = length & 3;
+  if (tail === 3) h ^= data[t + 2] << 16;
+  if (tail >= 2) h ^= data[t + 1] << 8;
+  if (tail >= 1) {
+    h ^= data[t];
+    h = Math.imul(h, M);
   }
   h ^= h >>> 13;
   h = Math.imul(h, M);

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../engine/Random';
 import type { RecordState } from '../internals/RecordState';
-import { AckCountingInterceptor, ProducerInterceptors, TracingInterceptor } from './ProducerInterceptors';
+import {
+  type AckCountingInterceptor,
+  ProducerInterceptors,
+  type TracingInterceptor,
+} from './ProducerInterceptors';
 
 function record(id: number): RecordState {
   return {
@@ -27,7 +31,10 @@ function record(id: number): RecordState {
 
 describe('ProducerInterceptors', () => {
   it('runs onSend in configured order: the tracing interceptor adds a 55-byte traceparent header', () => {
-    const chain = new ProducerInterceptors(['TracingInterceptor', 'AckCountingInterceptor'], new Random(1));
+    const chain = new ProducerInterceptors(
+      ['TracingInterceptor', 'AckCountingInterceptor'],
+      new Random(1),
+    );
     const r = record(1);
     chain.onSend(r);
     expect(r.headers).toHaveLength(1);

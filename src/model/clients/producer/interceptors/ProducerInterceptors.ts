@@ -5,6 +5,7 @@
  * records that failed in send() itself (onSendError). An interceptor that throws is logged and skipped, as in Kafka.
  * Left out: loading arbitrary classes (only the built-ins below can be configured).
  */
+import { encodeUtf8 } from '../../../common/utils/Utf8';
 import type { Random } from '../../../engine/Random';
 import type { Header, RecordState } from '../internals/RecordState';
 
@@ -21,7 +22,6 @@ export const TRACING_INTERCEPTOR = 'TracingInterceptor';
 export const ACK_COUNTING_INTERCEPTOR = 'AckCountingInterceptor';
 export const BUILT_IN_INTERCEPTORS = [TRACING_INTERCEPTOR, ACK_COUNTING_INTERCEPTOR] as const;
 
-const encoder = new TextEncoder();
 const HEX = '0123456789abcdef';
 
 /** Adds a W3C `traceparent` header (55 bytes) to each record, as tracing libraries do. */
@@ -34,7 +34,7 @@ export class TracingInterceptor implements ProducerInterceptor {
   onSend(record: RecordState): void {
     const header: Header = {
       key: 'traceparent',
-      value: encoder.encode(`00-${this.hex(32)}-${this.hex(16)}-01`),
+      value: encodeUtf8(`00-${this.hex(32)}-${this.hex(16)}-01`),
     };
     record.headers = [...record.headers, header];
     this.traced++;

@@ -1,0 +1,408 @@
+/**
+ * The producer the application calls: send() runs interceptors' onSend, checks metadata, serializes key and value,
+ * picks the partition (explicit, custom partitioner, murmur2 of the key, or the built-in sticky partitioner inside
+ * the accumulator), checks the record's size, and appends to the RecordAccumulator, waking the Sender when a batch
+ * fills or starts; flush() and close() as Kafka's. Mirrors org.apache.kafka.clients.producer.KafkaProducer
+ * (doSend, flush, close). Errors raised in send() reach the callback (and onAcknowledgement) at once, as Kafka's
+ * doSend does for ApiExceptions. Left out: transactions, multiple topics, metadata fetching (the metadata is the
+ * cluster's current view), close(timeout).
+ */
+import type { ClusterView } from '../../cluster/ClusterView';
+import type { NetworkClient } from '../../cluster/NetworkClient';
+import { CLIENT_ERRORS } from '../../common/protocol/Errors';
+import { estimateSizeInBytesUpperBound } from '../../common/record/DefaultRecordBatch';
+import { serialize } from '../../common/serialization/Serializers';
+import type { EventHandle } from '../../engine/EventQueue';
+import type { Random } from '../../engine/Random';
+import type { Simulation } from '../../engine/Simulation';
+import type { SendInput } from '../../workload/RecordSource';
+import { ProducerInterceptors } from './interceptors/ProducerInterceptors';
+import { BufferPool } from './internals/BufferPool';
+import { SimulatedInitProducerId } from './internals/InitProducerIdChannel';
+import type { ProducerBatch } from './internals/ProducerBatch';
+import { ProducerMetrics } from './internals/ProducerMetrics';
+import {
+  type PendingAppend,
+  RecordAccumulator,
+  type RecordAppendResult,
+  UNKNOWN_PARTITION,
+} from './internals/RecordAccumulator';
+import type { RecordState } from './internals/RecordState';
+import { Sender } from './internals/Sender';
+import { SenderThread } from './internals/SenderThread';
+import { TransactionManager } from './internals/TransactionManager';
+import { partitionForKey } from './KeyPartitioning';
+import { checkCustomPartition, createPartitioner, type Partitioner } from './Partitioner';
+import type { ResolvedProducerConfig } from './ProducerConfig';
+
+export type SendCallback = (record: RecordState, nowMs: number) => void;
+
+export interface KafkaProducerDeps {
+  readonly sim: Simulation;
+  readonly metadata: ClusterView;
+  readonly network: NetworkClient;
+  readonly random: Random;
+  /** Round trip of the idempotent producer's InitProducerId request, ms. */
+  readonly initProducerIdRoundTripMs: number;
+  /** Compress every batch with the real codec (true) or a deterministic sample (false, the default). */
+  readonly compressEveryBatch?: boolean;
+  /** Sees every record as it is created (the run keeps the first ones for its report). */
+  readonly onRecordCreated?: (record: RecordState) => void;
+  /** Sees every record as it completes (acked or failed), before its callback. */
+  readonly onRecordCompleted?: (record: RecordState) => void;
+  /** Sees every batch as it completes (the run keeps summaries for its report). */
+  readonly onBatchCompleted?: (batch: ProducerBatch, nowMs: number) => void;
+}
+
+export class KafkaProducer {
+  readonly config: ResolvedProducerConfig;
+  readonly metrics: ProducerMetrics;
+  readonly accumulator: RecordAccumulator;
+  readonly sender: Sender;
+  readonly senderThread: SenderThread;
+  readonly interceptors: ProducerInterceptors;
+  readonly transactionManager: TransactionManager<ProducerBatch> | null;
+  readonly partitioner: Partitioner | null;
+  onSendReturned: ((nowMs: number) => void) | null = null;
+  /** True while the application's send() is blocked (buffer memory or metadata). */
+  isSendBlocked = false;
+  /** Records the application has called send() for. */
+  sendCalls = 0;
+  private readonly deps: KafkaProducerDeps;
+  private readonly callbacks = new Map<number, SendCallback>();
+  private nextRecordId = 0;
+  private closing: ((nowMs: number) => void) | null = null;
+  private closed = false;
+
+  constructor(config: ResolvedProducerConfig, deps: KafkaProducerDeps) {
+    this.config = config;
+    this.deps = deps;
+    const { sim, random } = deps;
+    this.metrics = new ProducerMetrics(sim.nowMs);
+    this.interceptors = new ProducerInterceptors(
+      config.interceptorClasses,
+      random.fork('interceptors'),
+    );
+    this.partitioner = createPartitioner(config.partitionerClass, {
+      rules: config.partitionerRules,
+      random: random.fork('partitioner'),
+    });
+    this.transactionManager = config.enableIdempotence
+      ? new TransactionManager<ProducerBatch>()
+      : null;
+    const pool = new BufferPool(config.bufferMemory, Math.max(1, config.batchSize), {
+      onWaitTime: (ns, nowMs) => this.metrics.recordBufferPoolWaitNs(ns, nowMs),
+    });
+    this.accumulator = new RecordAccumulator(
+      {
+        topic: deps.metadata.topic,
+        batchSize: Math.max(1, config.batchSize),
+        compressionType: config.compressionType,
+        compressionLevel: compressionLevelOf(config),
+        compressionSampler: deps.compressEveryBatch === true ? null : undefined,
+        lingerMs: config.lingerMs,
+        retryBackoffMs: config.retryBackoffMs,
+        retryBackoffMaxMs: config.retryBackoffMaxMs,
+        deliveryTimeoutMs: config.deliveryTimeoutMs,
+        // KafkaProducer passes the adaptive switch only to the built-in partitioner (custom ones ignore it).
+        enableAdaptivePartitioning:
+          config.partitionerClass === null && config.partitionerAdaptivePartitioningEnable,
+        partitionAvailabilityTimeoutMs: config.partitionerAvailabilityTimeoutMs,
+        random: random.fork('accumulator'),
+        transactionManager: this.transactionManager,
+      },
+      pool,
+    );
+    this.accumulator.setAppendUnblockedListener((pending, nowMs) =>
+      // The listener runs inside the Sender's deallocate: resume the application from an event of its own.
+      sim.at(nowMs, () => this.resumeBlockedAppend(pending, sim.nowMs)),
+    );
+    this.sender = new Sender(
+      {
+        clientId: config.clientId,
+        acks: config.acks,
+        retries: config.retries,
+        maxRequestSize: config.maxRequestSize,
+        requestTimeoutMs: config.requestTimeoutMs,
+        retryBackoffMs: config.retryBackoffMs,
+        retryBackoffMaxMs: config.retryBackoffMaxMs,
+        maxInFlightRequestsPerConnection: config.maxInFlightRequestsPerConnection,
+      },
+      {
+        accumulator: this.accumulator,
+        client: deps.network,
+        metadata: deps.metadata,
+        transactionManager: this.transactionManager,
+        initProducerId: new SimulatedInitProducerId(sim, {
+          roundTripMs: deps.initProducerIdRoundTripMs,
+        }),
+        metrics: this.metrics,
+        onBatchCompleted: (batch, nowMs) => this.batchCompleted(batch, nowMs),
+      },
+    );
+    this.metrics.setGauges({
+      bufferAvailableBytes: () => pool.availableMemory(),
+      bufferTotalBytes: () => config.bufferMemory,
+      waitingThreads: () => pool.queued(),
+      requestsInFlight: () => deps.network.inFlightRequestCount(),
+    });
+    this.senderThread = new SenderThread(sim, this.sender);
+    this.senderThread.start(sim.nowMs);
+  }
+
+  /** KafkaProducer.send(record, callback): see the class comment. Returns the record's state. */
+  send(input: SendInput, nowMs: number, callback: SendCallback | null): RecordState {
+    this.sendCalls++;
+    const record: RecordState = {
+      id: this.nextRecordId++,
+      topic: this.deps.metadata.topic,
+      requestedPartition: input.partition,
+      key: input.key,
+      keyBytes: input.keyBytes,
+      valueBytes: input.valueBytes,
+      headers: input.headers,
+      timestamp: input.timestamp ?? Math.floor(nowMs),
+      partition: -1,
+      partitionReason: '',
+      sendMs: nowMs,
+      ackMs: -1,
+      status: 'pending',
+      error: null,
+      batchId: -1,
+      offset: -1,
+    };
+    this.deps.onRecordCreated?.(record);
+    if (callback !== null) this.callbacks.set(record.id, callback);
+    if (!this.interceptors.isEmpty) this.interceptors.onSend(record);
+    if (this.closed || this.closing !== null) {
+      this.failInSend(
+        record,
+        'IllegalStateException: Cannot perform operation after producer has been closed',
+        nowMs,
+      );
+      return record;
+    }
+    const metadata = this.deps.metadata;
+    const count = metadata.partitionCount();
+    if (input.partition !== null && input.partition >= count) {
+      // waitOnMetadata keeps asking for a partition the topic does not have, until max.block.ms.
+      const error = CLIENT_ERRORS.partitionNotInMetadata(
+        input.partition,
+        record.topic,
+        count,
+        this.config.maxBlockMs,
+      );
+      this.blockThenFail(record, error, nowMs + this.config.maxBlockMs);
+      return record;
+    }
+    try {
+      record.keyBytes = serialize('key', this.config.keySerializer, input.keyType, input.keyBytes);
+      record.valueBytes = serialize(
+        'value',
+        this.config.valueSerializer,
+        input.valueType,
+        input.valueBytes,
+      );
+      let partition = UNKNOWN_PARTITION;
+      if (input.partition !== null) partition = input.partition;
+      else if (this.partitioner !== null) {
+        partition = checkCustomPartition(
+          this.partitioner.partition(
+            record.topic,
+            record.key,
+            record.keyBytes,
+            null,
+            record.valueBytes,
+            metadata,
+          ),
+        );
+      } else if (record.keyBytes !== null && !this.config.partitionerIgnoreKeys) {
+        partition = partitionForKey(record.keyBytes, count);
+      }
+      const size = estimateSizeInBytesUpperBound(
+        record.keyBytes,
+        record.valueBytes,
+        record.headers,
+      );
+      if (size > this.config.maxRequestSize) {
+        this.failInSend(
+          record,
+          CLIENT_ERRORS.recordTooLargeForRequest(size, this.config.maxRequestSize),
+          nowMs,
+        );
+        return record;
+      }
+      if (size > this.config.bufferMemory) {
+        this.failInSend(record, CLIENT_ERRORS.recordTooLargeForBuffer(size), nowMs);
+        return record;
+      }
+      this.appendToAccumulator(record, partition, nowMs);
+    } catch (e) {
+      this.failInSend(record, errorText(e), nowMs);
+    }
+    return record;
+  }
+
+  /** KafkaProducer.flush(): every batch becomes sendable; `onDone` when all incomplete now have completed. */
+  flush(nowMs: number, onDone: (nowMs: number) => void): void {
+    this.accumulator.beginFlush();
+    this.sender.wakeup();
+    this.accumulator.awaitFlushCompletion(nowMs, onDone);
+  }
+
+  /** KafkaProducer.close(): no more sends; everything queued is sent; `onDone` when nothing is left. */
+  close(nowMs: number, onDone: (nowMs: number) => void): void {
+    if (this.closed) {
+      onDone(nowMs);
+      return;
+    }
+    this.closing = onDone;
+    this.sender.initiateClose(nowMs);
+    this.maybeFinishClose(nowMs);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private appendToAccumulator(record: RecordState, partition: number, nowMs: number): void {
+    const metadata = this.deps.metadata;
+    const abortOnNewBatch = this.partitioner?.onNewBatch !== undefined;
+    let result = this.accumulator.append(
+      record,
+      partition,
+      this.config.maxBlockMs,
+      abortOnNewBatch,
+      nowMs,
+      metadata,
+    );
+    if (result.abortForNewBatch && this.partitioner !== null) {
+      // The 3.x custom-partitioner flow (only the pre-4.0 sticky classes still have onNewBatch).
+      this.partitioner.onNewBatch?.(record.topic, metadata, partition);
+      const again = checkCustomPartition(
+        this.partitioner.partition(
+          record.topic,
+          record.key,
+          record.keyBytes,
+          null,
+          record.valueBytes,
+          metadata,
+        ),
+      );
+      result = this.accumulator.append(
+        record,
+        again,
+        this.config.maxBlockMs,
+        false,
+        nowMs,
+        metadata,
+      );
+    }
+    this.afterAppend(result);
+  }
+
+  private afterAppend(result: RecordAppendResult): void {
+    const pending = result.blocked;
+    if (pending !== null) {
+      this.isSendBlocked = true;
+      pending.context = this.deps.sim.at(pending.waiter.deadlineMs, () =>
+        this.expireBlockedAppend(pending),
+      );
+      return;
+    }
+    if (result.batchIsFull || result.newBatchCreated) this.sender.wakeup();
+  }
+
+  private resumeBlockedAppend(pending: PendingAppend, nowMs: number): void {
+    if (!this.isSendBlocked) return;
+    this.deps.sim.cancel(pending.context as EventHandle);
+    this.isSendBlocked = false;
+    try {
+      this.afterAppend(this.accumulator.resumeAppend(pending, nowMs, this.deps.metadata));
+    } catch (e) {
+      // After close() a parked append ends with KafkaException("Producer closed while send in progress").
+      this.failInSend(pending.record, errorText(e), nowMs);
+    }
+    if (!this.isSendBlocked) this.returnFromSend(nowMs);
+  }
+
+  private expireBlockedAppend(pending: PendingAppend): void {
+    const nowMs = this.deps.sim.nowMs;
+    const error = this.accumulator.abortPendingAppend(pending, nowMs);
+    if (error === null) return;
+    this.metrics.recordBufferExhausted(nowMs);
+    this.failInSend(pending.record, errorText(error), nowMs);
+    this.returnFromSend(nowMs);
+  }
+
+  private blockThenFail(record: RecordState, error: string, atMs: number): void {
+    this.isSendBlocked = true;
+    this.deps.sim.at(atMs, () => {
+      const nowMs = this.deps.sim.nowMs;
+      this.failInSend(record, error, nowMs);
+      this.returnFromSend(nowMs);
+    });
+  }
+
+  private returnFromSend(nowMs: number): void {
+    this.isSendBlocked = false;
+    this.onSendReturned?.(nowMs);
+  }
+
+  /** An exception in send(): the callback and onAcknowledgement get it at once; record-error counts it. */
+  private failInSend(record: RecordState, error: string, nowMs: number): void {
+    record.status = 'failed';
+    record.error = error;
+    record.ackMs = nowMs;
+    this.metrics.recordErrors(1, nowMs);
+    this.complete(record, nowMs);
+  }
+
+  private batchCompleted(batch: ProducerBatch, nowMs: number): void {
+    const records = batch.records;
+    for (let i = 0; i < records.length; i++) this.complete(records[i], nowMs);
+    this.deps.onBatchCompleted?.(batch, nowMs);
+    if (this.closing !== null) this.maybeFinishClose(nowMs);
+  }
+
+  private complete(record: RecordState, nowMs: number): void {
+    this.deps.onRecordCompleted?.(record);
+    if (!this.interceptors.isEmpty) this.interceptors.onAcknowledgement(record, record.error);
+    this.metrics.recordDeliveryLatency(nowMs - record.sendMs);
+    const callback = this.callbacks.get(record.id);
+    if (callback !== undefined) {
+      this.callbacks.delete(record.id);
+      callback(record, nowMs);
+    }
+  }
+
+  private maybeFinishClose(nowMs: number): void {
+    const onDone = this.closing;
+    if (onDone === null || this.accumulator.hasIncomplete() || this.sender.hasPendingWork()) return;
+    this.closing = null;
+    this.closed = true;
+    onDone(nowMs);
+  }
+}
+
+function compressionLevelOf(config: ResolvedProducerConfig): number | null {
+  switch (config.compressionType) {
+    case 'gzip':
+      return config.compressionGzipLevel;
+    case 'lz4':
+      return config.compressionLz4Level;
+    case 'zstd':
+      return config.compressionZstdLevel;
+    default:
+      return null;
+  }
+}
+
+/** `ExceptionName: message` for anything thrown in the send path. */
+function errorText(e: unknown): string {
+  if (e instanceof Error) {
+    const name = (e as { exceptionName?: string }).exceptionName ?? e.name;
+    return e.message.startsWith(`${name}:`) ? e.message : `${name}: ${e.message}`;
+  }
+  return String(e);
+}

@@ -1,0 +1,200 @@
+/**
+ * The replicated state of one partition: replicas, leader and leader epoch, ISR, each replica's log end offset,
+ * the high watermark and the acks=all waiters. Mirrors the leader side of Kafka's `kafka.cluster.Partition`
+ * (appendRecordsToLeader, updateFollowerFetchState, maybeIncrementLeaderHW, checkEnoughReplicasReachOffset) plus the
+ * followers' own LEO/HW. One object per partition stands in for the per-broker Partition objects of a real cluster.
+ * Not built yet (state kept for it): ISR shrink/expand after `replica.lag.time.max.ms` (lastCaughtUpTimeMs is
+ * tracked as Kafka does), leader election and truncation, broker-side idempotence (the log keeps producer fields).
+ */
+import type { DelayedProduce } from './DelayedProduce';
+import type { LogBudget } from './PartitionLog';
+import { PartitionLog } from './PartitionLog';
+import type { WireBatch } from './ProduceRequest';
+
+export class SimPartition {
+  leader: number | null;
+  leaderEpoch = 0;
+  /** Bumped on every ISR or leader change (KRaft's partition epoch). */
+  partitionEpoch = 0;
+  /** In-sync replicas, in replica order. Real state: shrinks/expands will edit it through `alterIsr`. */
+  isr: number[];
+  highWatermark = 0;
+  readonly log: PartitionLog;
+  /** Each replica's own log end offset, indexed like `replicas` (the leader's equals log.logEndOffset). */
+  readonly replicaLeo: number[];
+  /** Each replica's own high watermark (followers learn the leader's from fetch responses). */
+  readonly replicaHw: number[];
+  /** Follower LEOs as the leader last saw them in a fetch (the leader's own entry is unused). */
+  readonly leoSeenByLeader: number[];
+  /** Kafka's Replica.lastCaughtUpTimeMs, per replica, for the coming ISR shrink rule. */
+  readonly lastCaughtUpTimeMs: number[];
+  private readonly lastFetchLeaderLogEndOffset: number[];
+  private readonly lastFetchTimeMs: number[];
+  // acks=all waiters in append order: their required offsets increase, so a FIFO suffices.
+  private waitOps: DelayedProduce[] = [];
+  private waitIndex: number[] = [];
+  private waitRequired: number[] = [];
+  private waitHead = 0;
+
+  constructor(
+    readonly partition: number,
+    readonly replicas: readonly number[],
+    readonly minInsyncReplicas: number,
+    budget: LogBudget,
+    nowMs: number,
+  ) {
+    this.leader = replicas.length > 0 ? replicas[0] : null;
+    this.isr = [...replicas];
+    this.log = new PartitionLog(partition, budget);
+    const n = replicas.length;
+    this.replicaLeo = new Array<number>(n).fill(0);
+    this.replicaHw = new Array<number>(n).fill(0);
+    this.leoSeenByLeader = new Array<number>(n).fill(0);
+    this.lastCaughtUpTimeMs = new Array<number>(n).fill(nowMs);
+    this.lastFetchLeaderLogEndOffset = new Array<number>(n).fill(0);
+    this.lastFetchTimeMs = new Array<number>(n).fill(nowMs);
+  }
+
+  /** min(min.insync.replicas, replication factor), as Kafka since 3.7. */
+  effectiveMinIsr(): number {
+    return Math.min(this.minInsyncReplicas, this.replicas.length);
+  }
+
+  isUnderMinIsr(): boolean {
+    return this.isr.length < this.effectiveMinIsr();
+  }
+
+  replicaIndexOf(broker: number): number {
+    return this.replicas.indexOf(broker);
+  }
+
+  /** Appends on the leader; returns the base offset. Checks (leadership, min ISR, size) are the caller's. */
+  appendAsLeader(batch: WireBatch, nowMs: number): number {
+    const base = this.log.append(batch, nowMs);
+    const li = this.leader === null ? -1 : this.replicas.indexOf(this.leader);
+    if (li >= 0) this.replicaLeo[li] = this.log.logEndOffset;
+    // Without followers nobody will fetch this batch: keep the replication window empty.
+    if (this.replicas.length === 1) this.log.trimReplicationWindow(this.log.logEndOffset);
+    return base;
+  }
+
+  /**
+   * A follower's fetch reached the leader: its fetch offset is its LEO. Updates lastCaughtUpTimeMs as Kafka's
+   * ReplicaState does, then moves the HW if possible. Returns true if the HW increased.
+   */
+  updateFollowerFetchState(replicaIndex: number, fetchOffset: number, nowMs: number): boolean {
+    const leaderEnd = this.log.logEndOffset;
+    if (fetchOffset >= leaderEnd) {
+      this.lastCaughtUpTimeMs[replicaIndex] = Math.max(
+        this.lastCaughtUpTimeMs[replicaIndex],
+        nowMs,
+      );
+    } else if (fetchOffset >= this.lastFetchLeaderLogEndOffset[replicaIndex]) {
+      this.lastCaughtUpTimeMs[replicaIndex] = Math.max(
+        this.lastCaughtUpTimeMs[replicaIndex],
+        this.lastFetchTimeMs[replicaIndex],
+      );
+    }
+    this.lastFetchLeaderLogEndOffset[replicaIndex] = leaderEnd;
+    this.lastFetchTimeMs[replicaIndex] = nowMs;
+    this.leoSeenByLeader[replicaIndex] = fetchOffset;
+    this.trimReplicationWindow();
+    return this.maybeIncrementHighWatermark();
+  }
+
+  /** A follower appended fetched data: its own LEO, and its HW = min(leader's HW in the response, its LEO). */
+  followerAppended(replicaIndex: number, newLeo: number, leaderHw: number): void {
+    this.replicaLeo[replicaIndex] = newLeo;
+    this.replicaHw[replicaIndex] = Math.min(leaderHw, newLeo);
+  }
+
+  /**
+   * HW = min LEO over the ISR (the leader's own LEO included), never decreasing, and frozen while the ISR is
+   * below the effective min ISR (Kafka 3.7+, KAFKA-15583). Returns true if it increased.
+   * Left out: replicas outside the ISR that are caught up and about to join also hold the HW back in Kafka.
+   */
+  maybeIncrementHighWatermark(): boolean {
+    if (this.isUnderMinIsr() || this.leader === null) return false;
+    let hw = this.log.logEndOffset;
+    for (const broker of this.isr) {
+      if (broker === this.leader) continue;
+      const i = this.replicas.indexOf(broker);
+      const leo = this.leoSeenByLeader[i];
+      if (leo < hw) hw = leo;
+    }
+    if (hw <= this.highWatermark) return false;
+    this.highWatermark = hw;
+    const li = this.replicas.indexOf(this.leader);
+    if (li >= 0) this.replicaHw[li] = hw;
+    return true;
+  }
+
+  /** Registers response entry `index` of `op` to complete once HW ≥ requiredOffset (batch end offset + 1). */
+  watch(op: DelayedProduce, index: number, requiredOffset: number): void {
+    this.waitOps.push(op);
+    this.waitIndex.push(index);
+    this.waitRequired.push(requiredOffset);
+  }
+
+  /**
+   * Completes every waiter whose batch is below the HW (Kafka's checkEnoughReplicasReachOffset): NONE, or
+   * NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR is now smaller than the effective min ISR.
+   */
+  completeWaiters(nowMs: number): void {
+    const hw = this.highWatermark;
+    const ops = this.waitOps;
+    let h = this.waitHead;
+    if (h >= ops.length || this.waitRequired[h] > hw) return;
+    const error = this.isUnderMinIsr() ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : 'NONE';
+    while (h < ops.length && this.waitRequired[h] <= hw) {
+      const op = ops[h];
+      const index = this.waitIndex[h];
+      h++;
+      this.waitHead = h;
+      op.satisfy(index, error, nowMs);
+    }
+    this.compactWaiters();
+  }
+
+  /** Number of registered waiters not yet passed by the HW (expired ones included until the HW passes them). */
+  get waiterCount(): number {
+    return this.waitOps.length - this.waitHead;
+  }
+
+  /** Replaces the ISR (Kafka's AlterPartition result); HW and waiters are re-checked as after an ISR change. */
+  alterIsr(isr: readonly number[], nowMs: number): void {
+    for (const b of isr) {
+      if (!this.replicas.includes(b)) {
+        throw new Error(`Partition ${this.partition}: ISR member ${b} is not a replica`);
+      }
+    }
+    this.isr = this.replicas.filter((r) => isr.includes(r));
+    this.partitionEpoch++;
+    this.maybeIncrementHighWatermark();
+    this.completeWaiters(nowMs);
+  }
+
+  private trimReplicationWindow(): void {
+    let min = this.log.logEndOffset;
+    const leaderIdx = this.leader === null ? -1 : this.replicas.indexOf(this.leader);
+    for (let i = 0; i < this.replicas.length; i++) {
+      if (i !== leaderIdx && this.leoSeenByLeader[i] < min) min = this.leoSeenByLeader[i];
+    }
+    this.log.trimReplicationWindow(min);
+  }
+
+  private compactWaiters(): void {
+    const h = this.waitHead;
+    if (h === this.waitOps.length) {
+      this.waitOps.length = 0;
+      this.waitIndex.length = 0;
+      this.waitRequired.length = 0;
+      this.waitHead = 0;
+    } else if (h > 1024 && h * 2 > this.waitOps.length) {
+      this.waitOps = this.waitOps.slice(h);
+      this.waitIndex = this.waitIndex.slice(h);
+      this.waitRequired = this.waitRequired.slice(h);
+      this.waitHead = 0;
+    }
+  }
+}

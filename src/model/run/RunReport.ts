@@ -1,0 +1,160 @@
+/**
+ * The runner's JSON document for a run: effective configs by Kafka name, metrics by Kafka name (windowed as Kafka
+ * computes them, and over the whole run), records, batches and partition logs (cut after `retain` entries and
+ * marked truncated), the application's and interceptors' view. Simulation-only. Shape documented in
+ * src/cli/README.md.
+ */
+import { effectiveValues } from '../clients/producer/ProducerConfig';
+import { type BatchSummary, summarizeBatch } from './BatchSummary';
+import type { ProducerRun } from './ProducerRun';
+
+export interface RecordReport {
+  readonly id: number;
+  readonly key: string | null;
+  readonly partition: number;
+  readonly offset: number;
+  readonly status: 'acked' | 'failed' | 'pending';
+  readonly error: string | null;
+  readonly sendMs: number;
+  readonly ackMs: number | null;
+  readonly batch: number | null;
+  readonly valueSize: number;
+}
+
+export interface PartitionReportJson {
+  readonly partition: number;
+  readonly leader: number | null;
+  readonly replicas: readonly number[];
+  readonly isr: readonly number[];
+  readonly replicaLogEndOffsets: readonly number[];
+  readonly highWatermark: number;
+  readonly logEndOffset: number;
+  /** Record ids in offset order (the first `retain` records stored over all partitions). */
+  readonly log: readonly number[];
+  readonly truncated: boolean;
+}
+
+export interface RunReport {
+  readonly seed: number;
+  readonly topic: string;
+  /** Simulated time the run covered, ms, and why it ended ('duration' or 'closed'). */
+  readonly endMs: number;
+  readonly end: string;
+  readonly config: Record<string, string>;
+  readonly configWarnings: readonly string[];
+  readonly cluster: {
+    readonly brokers: number;
+    readonly partitions: number;
+    readonly replicationFactor: number;
+    readonly minInsyncReplicas: number;
+  };
+  readonly totals: {
+    readonly sent: number;
+    readonly acked: number;
+    readonly failed: number;
+    readonly pending: number;
+    readonly batches: number;
+    readonly requests: number;
+  };
+  /** Kafka's producer metrics at the end: rates over Kafka's sample window (2 × 30 s), as a JMX reader sees them. */
+  readonly metrics: Record<string, number | null>;
+  /** The same metrics over the whole run (rates = total / run time). */
+  readonly runMetrics: Record<string, number | null>;
+  readonly application: {
+    readonly sendMode: string;
+    readonly state: string;
+    readonly sendCalls: number;
+    readonly blockedSends: number;
+  };
+  readonly producerId: number | null;
+  readonly interceptors: Record<string, Record<string, number | string>>;
+  readonly truncated: {
+    readonly records: boolean;
+    readonly batches: boolean;
+    readonly logs: boolean;
+  };
+  readonly records: readonly RecordReport[];
+  readonly batches: readonly BatchSummary[];
+  readonly partitions: readonly PartitionReportJson[];
+}
+
+export function buildRunReport(run: ProducerRun): RunReport {
+  const nowMs = run.sim.nowMs;
+  const producer = run.producer;
+  const open = [...producer.accumulator.incompleteBatches()].map(summarizeBatch);
+  const batches = [...run.completedBatches, ...open]
+    .sort((a, b) => a.id - b.id)
+    .slice(0, run.retain);
+  const partitions = run.cluster.partitionReports().map((p) => ({
+    partition: p.partition,
+    leader: p.leader,
+    replicas: p.replicas,
+    isr: p.isr,
+    replicaLogEndOffsets: p.replicaLogEndOffsets,
+    highWatermark: p.highWatermark,
+    logEndOffset: p.logEndOffset,
+    log: Array.from(run.cluster.log(p.partition).recordIds()),
+    truncated: p.truncated,
+  }));
+  const tm = producer.transactionManager;
+  return {
+    seed: run.spec.seed,
+    topic: run.spec.topic,
+    endMs: run.endMs,
+    end: run.end,
+    config: effectiveValues(run.config),
+    configWarnings: run.configWarnings,
+    cluster: {
+      brokers: run.spec.cluster.brokers,
+      partitions: run.spec.cluster.partitions,
+      replicationFactor: run.spec.cluster.replicationFactor,
+      minInsyncReplicas: run.spec.cluster.minInsyncReplicas,
+    },
+    totals: {
+      sent: producer.sendCalls,
+      acked: run.acked,
+      failed: run.failed,
+      pending: run.pending,
+      batches: run.batchesCompleted + open.length,
+      requests: producer.metrics.runSnapshot(nowMs)['request-total'] ?? 0,
+    },
+    metrics: jsonNumbers(producer.metrics.snapshot(nowMs)),
+    runMetrics: jsonNumbers(producer.metrics.runSnapshot(nowMs)),
+    application: {
+      sendMode: run.spec.workload.sendMode,
+      state: run.application.state,
+      sendCalls: producer.sendCalls,
+      blockedSends: run.application.blockedSends,
+    },
+    producerId: tm?.hasProducerId() ? tm.producerIdAndEpoch.producerId : null,
+    interceptors: Object.fromEntries(
+      producer.interceptors.interceptors.map((i) => [i.name, i.summary()]),
+    ),
+    truncated: {
+      records: producer.sendCalls > run.records.length,
+      batches: run.batchesCompleted + open.length > batches.length,
+      logs: partitions.some((p) => p.truncated),
+    },
+    records: run.records.map((r) => ({
+      id: r.id,
+      key: r.key,
+      partition: r.partition,
+      offset: r.offset,
+      status: r.status,
+      error: r.error,
+      sendMs: r.sendMs,
+      ackMs: r.ackMs < 0 ? null : r.ackMs,
+      batch: r.batchId < 0 ? null : r.batchId,
+      valueSize: r.valueBytes === null ? -1 : r.valueBytes.length,
+    })),
+    batches,
+    partitions,
+  };
+}
+
+/** NaN and infinities become null, as JSON has no such numbers. */
+function jsonNumbers(values: Record<string, number>): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = Number.isFinite(v) ? v : null;
+  return out;
+}

@@ -152,13 +152,14 @@ describe('Sender wake-ups on the SenderThread', () => {
     sender.wakeup();
     sender.wakeup();
     sim.runUntil(1);
-    expect(thread.iterations, `runs ${runs}`).toBe(runs + 1);
+    expect(thread.iterations).toBe(runs + 1);
     // linger.ms = 5 from creation at 1 ms: the next run is at 6, and it sends.
     sim.runUntil(5.9);
     expect(thread.iterations).toBe(runs + 1);
     expect(sender.requestsSent).toBe(0);
     sim.runUntil(6);
-    expect(thread.iterations).toBe(runs + 2);
+    // The run that sent loops again at once (Kafka's poll(0)), finds the connection busy writing and sleeps.
+    expect(thread.iterations).toBe(runs + 3);
     expect(sender.requestsSent).toBe(1);
   });
 });

@@ -161,7 +161,9 @@ export class ProducerRun {
   advanceTo(targetMs: number): void {
     const sim = this.sim;
     const limit = Math.min(targetMs, this.durationMs);
+    sim.horizonMs = limit;
     while (this.application.state !== 'closed' && sim.nextEventTimeMs() <= limit) sim.step();
+    sim.horizonMs = Number.POSITIVE_INFINITY;
     if (this.application.state === 'closed') {
       if (this.endedAtMs < 0) this.endedAtMs = sim.nowMs;
       return;

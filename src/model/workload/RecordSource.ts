@@ -23,6 +23,7 @@ export interface SendInput {
 }
 
 export interface RecordSource {
+  /** The next record, or null when exhausted. Valid until the next call (sources may reuse the object). */
   next(): SendInput | null;
   /** Records handed out so far. */
   readonly produced: number;
@@ -30,9 +31,13 @@ export interface RecordSource {
 
 const NO_HEADERS: Header[] = [];
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export class GeneratedSource implements RecordSource {
   produced = 0;
   private readonly headerSets: Header[][];
+  /** Reused for every record: the producer copies what it keeps, so no object is made per send. */
+  private readonly input: Mutable<SendInput>;
 
   constructor(
     private readonly keys: KeyChooser,
@@ -48,22 +53,28 @@ export class GeneratedSource implements RecordSource {
       }
       this.headerSets.push(set);
     }
+    this.input = {
+      partition: options.partition,
+      key: null,
+      keyBytes: null,
+      keyType: 'String',
+      valueBytes: null,
+      valueType: values.isText ? 'String' : 'byte[]',
+      headers: NO_HEADERS,
+      timestamp: null,
+    };
   }
 
   next(): SendInput | null {
     if (this.options.numRecords >= 0 && this.produced >= this.options.numRecords) return null;
     const n = this.produced++;
     const k = this.keys.nextIndex();
-    return {
-      partition: this.options.partition,
-      key: k < 0 ? null : this.keys.name(k),
-      keyBytes: k < 0 ? null : this.keys.keyBytes(k),
-      keyType: 'String',
-      valueBytes: this.values.value(n),
-      valueType: this.values.isText ? 'String' : 'byte[]',
-      headers: this.headerSets.length > 0 ? this.headerSets[n & 15] : NO_HEADERS,
-      timestamp: null,
-    };
+    const input = this.input;
+    input.key = k < 0 ? null : this.keys.name(k);
+    input.keyBytes = k < 0 ? null : this.keys.keyBytes(k);
+    input.valueBytes = this.values.value(n);
+    if (this.headerSets.length > 0) input.headers = this.headerSets[n & 15];
+    return input;
   }
 }
 

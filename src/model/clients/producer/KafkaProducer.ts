@@ -27,7 +27,7 @@ import {
   type RecordAppendResult,
   UNKNOWN_PARTITION,
 } from './internals/RecordAccumulator';
-import type { RecordState } from './internals/RecordState';
+import type { RecordState, SendCallback } from './internals/RecordState';
 import { Sender } from './internals/Sender';
 import { SenderThread } from './internals/SenderThread';
 import { TransactionManager } from './internals/TransactionManager';
@@ -35,7 +35,7 @@ import { partitionForKey } from './KeyPartitioning';
 import { checkCustomPartition, createPartitioner, type Partitioner } from './Partitioner';
 import type { ResolvedProducerConfig } from './ProducerConfig';
 
-export type SendCallback = (record: RecordState, nowMs: number) => void;
+export type { SendCallback } from './internals/RecordState';
 
 export interface KafkaProducerDeps {
   readonly sim: Simulation;
@@ -69,7 +69,6 @@ export class KafkaProducer {
   /** Records the application has called send() for. */
   sendCalls = 0;
   private readonly deps: KafkaProducerDeps;
-  private readonly callbacks = new Map<number, SendCallback>();
   private nextRecordId = 0;
   private closing: ((nowMs: number) => void) | null = null;
   private closed = false;
@@ -170,9 +169,9 @@ export class KafkaProducer {
       error: null,
       batchId: -1,
       offset: -1,
+      callback,
     };
     this.deps.onRecordCreated?.(record);
-    if (callback !== null) this.callbacks.set(record.id, callback);
     if (!this.interceptors.isEmpty) this.interceptors.onSend(record);
     if (this.closed || this.closing !== null) {
       this.failInSend(
@@ -369,9 +368,9 @@ export class KafkaProducer {
     this.deps.onRecordCompleted?.(record);
     if (!this.interceptors.isEmpty) this.interceptors.onAcknowledgement(record, record.error);
     this.metrics.recordDeliveryLatency(nowMs - record.sendMs);
-    const callback = this.callbacks.get(record.id);
-    if (callback !== undefined) {
-      this.callbacks.delete(record.id);
+    const callback = record.callback;
+    if (callback !== null) {
+      record.callback = null;
       callback(record, nowMs);
     }
   }

@@ -26,6 +26,7 @@ function record(id: number): RecordState {
     error: null,
     batchId: -1,
     offset: -1,
+    callback: null,
   };
 }
 

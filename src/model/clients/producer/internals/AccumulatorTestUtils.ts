@@ -41,6 +41,7 @@ export function record(
     error: null,
     batchId: -1,
     offset: -1,
+    callback: null,
   };
 }
 

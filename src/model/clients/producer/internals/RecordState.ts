@@ -1,7 +1,7 @@
 /**
  * The journey of one record through the simulated producer: what the explorer and the runner report per record.
  * Simulation-only (Kafka keeps this spread over ProducerRecord, FutureRecordMetadata and the batch's thunks).
- * Plain data, JSON-safe apart from the byte arrays.
+ * Plain data apart from the byte arrays and the pending callback (reports copy the fields they show).
  */
 export type RecordStatus = 'pending' | 'acked' | 'failed';
 
@@ -9,6 +9,9 @@ export interface Header {
   readonly key: string;
   readonly value: Uint8Array | null;
 }
+
+/** The application's callback for one send (Kafka's Callback.onCompletion); runs once, then is dropped. */
+export type SendCallback = (record: RecordState, nowMs: number) => void;
 
 export interface RecordState {
   /** Send order, from 0; shown as `rec-<id>`. */
@@ -40,6 +43,8 @@ export interface RecordState {
   batchId: number;
   /** Offset in the partition log from the broker's response; -1 while unknown (and always for acks=0). */
   offset: number;
+  /** The send's callback until it has run (null for fire-and-forget, and after completion). */
+  callback: SendCallback | null;
 }
 
 export function keyOf(r: RecordState): string {

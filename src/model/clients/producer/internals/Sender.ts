@@ -65,7 +65,6 @@ export class Sender implements SenderCore, NetworkClientHandler {
   private nextRequestId = 0;
   private wakeupPending = false;
   private wakeupListener: (() => void) | null = null;
-  private running = true;
   private readonly initProducerId: InitProducerIdSender | null;
 
   constructor(config: SenderConfig, deps: SenderDeps) {
@@ -143,7 +142,6 @@ export class Sender implements SenderCore, NetworkClientHandler {
   /** Stop accepting appends; keeps sending until everything queued and in flight is done. */
   initiateClose(nowMs: number): void {
     this.accumulator.close(nowMs);
-    this.running = false;
     this.wakeup();
   }
 
@@ -155,10 +153,6 @@ export class Sender implements SenderCore, NetworkClientHandler {
       this.removeFromInflightBatches(batch);
       this.notifyCompleted(batch, nowMs, false);
     }
-  }
-
-  isRunning(): boolean {
-    return this.running;
   }
 
   /** Anything left to send or to hear back about (Kafka's shutdown loop condition). */

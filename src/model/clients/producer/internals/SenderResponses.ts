@@ -27,7 +27,7 @@ export interface SenderCore {
   readonly guaranteeMessageOrder: boolean;
   readonly topic: string;
   removeFromInflightBatches(batch: ProducerBatch): void;
-  /** done() returned the records: callbacks, latency metric, then the buffer goes back. */
+  /** done() returned the records: the owner's completion (callbacks), then the buffer goes back. */
   batchCompleted(batch: ProducerBatch, nowMs: number): void;
   requestMetadataUpdate(reason: MetadataUpdateReason, nowMs: number): void;
   leaderHint(partition: number, leaderId: number, leaderEpoch: number, nowMs: number): void;

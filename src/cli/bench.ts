@@ -42,7 +42,9 @@ function baselineEventsPerSecond(totalEvents: number, chains = 8): number {
 }
 
 function krepsRun(durationMs: number): ProducerRun {
-  const { scenario, problems } = decodeScenario(`${KREPS_NO_REPLICATION}&duration.ms=${durationMs}`);
+  const { scenario, problems } = decodeScenario(
+    `${KREPS_NO_REPLICATION}&duration.ms=${durationMs}`,
+  );
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((p) => `${p.key}: ${p.message}`).join('\n'));
   return new ProducerRun(scenario);
@@ -85,7 +87,8 @@ function main(): void {
   print('kreps-no-replication-sim-records-per-second', simRate);
   print('kreps-no-replication-published-records-per-second', PUBLISHED_KREPS_NO_REPLICATION);
   const growth = heapGrowthMb();
-  if (growth === null) process.stdout.write('sim-heap-growth-mb: n/a (run node with --expose-gc)\n');
+  if (growth === null)
+    process.stdout.write('sim-heap-growth-mb: n/a (run node with --expose-gc)\n');
   else print('sim-heap-growth-mb', growth, 1);
 }
 

@@ -4,19 +4,10 @@
  * (and the Sender's ClientResponse flags) for the run's single topic. Left out: the record bytes themselves (a batch
  * is described by its record ids and on-the-wire size), transactional ids, record-level errors, throttle time.
  */
+import type { ErrorName } from '../common/protocol/Errors';
 
-/**
- * The produce error names the simulated brokers and network can return (a subset of the reference's §5 table,
- * spelled as in Kafka's `Errors` enum, so they are assignable to `ErrorName`).
- */
-export type ProduceErrorName =
-  | 'NONE'
-  | 'NOT_LEADER_OR_FOLLOWER'
-  | 'REQUEST_TIMED_OUT'
-  | 'MESSAGE_TOO_LARGE'
-  | 'NETWORK_EXCEPTION'
-  | 'NOT_ENOUGH_REPLICAS'
-  | 'NOT_ENOUGH_REPLICAS_AFTER_APPEND';
+/** A produce error as Kafka's `Errors` enum spells it (any row of the reference's §5 table can be answered). */
+export type ProduceErrorName = ErrorName;
 
 /** One record batch as it travels in a ProduceRequest. */
 export interface WireBatch {

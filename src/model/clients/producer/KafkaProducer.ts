@@ -361,8 +361,11 @@ export class KafkaProducer {
     const records = batch.records;
     for (let i = 0; i < records.length; i++) this.complete(records[i], nowMs);
     this.deps.onBatchCompleted?.(batch, nowMs);
-    if (this.closing !== null) this.maybeFinishClose(nowMs);
+    // The Sender still holds the request and the batch's memory here: check once this event is done.
+    if (this.closing !== null) this.deps.sim.at(nowMs, this.checkClosed);
   }
+
+  private readonly checkClosed = (nowMs: number): void => this.maybeFinishClose(nowMs);
 
   private complete(record: RecordState, nowMs: number): void {
     this.deps.onRecordCompleted?.(record);

@@ -179,3 +179,17 @@ describe('cross-key checks', () => {
     expect(problemsOf('key.distribution=zipf')[0].message).toContain('has no effect');
   });
 });
+
+describe('value serializer and content', () => {
+  it('warns that random (byte[]) values fail with the default StringSerializer, and not with ByteArraySerializer', () => {
+    const warned = decodeScenario('value.content=random').problems;
+    expect(warned).toEqual([
+      expect.objectContaining({ key: 'value.content', value: 'random', severity: 'warning' }),
+    ]);
+    expect(warned[0].message).toContain('SerializationException');
+    const ok = decodeScenario(
+      'value.content=random&value.serializer=org.apache.kafka.common.serialization.ByteArraySerializer',
+    ).problems;
+    expect(ok).toEqual([]);
+  });
+});

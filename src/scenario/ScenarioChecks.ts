@@ -146,5 +146,17 @@ export function checkCrossSettings(scenario: Scenario, problems: Problem[]): Sce
       severity: 'warning',
     });
   }
+  const valueSerializer = scenario.producer['value.serializer']?.trim() ?? '';
+  if (workload.valueContent === 'random' && !valueSerializer.endsWith('ByteArraySerializer')) {
+    problems.push({
+      key: 'value.content',
+      value: 'random',
+      message:
+        'random values are byte[]: with value.serializer=StringSerializer every send fails with a ' +
+        'SerializationException, as in Kafka; set ' +
+        'value.serializer=org.apache.kafka.common.serialization.ByteArraySerializer to send them',
+      severity: 'warning',
+    });
+  }
   return checked;
 }

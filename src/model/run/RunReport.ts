@@ -64,7 +64,12 @@ export interface RunReport {
     readonly sendMode: string;
     readonly state: string;
     readonly sendCalls: number;
+    /** send() calls that threw (SerializationException, …) instead of completing through the callback. */
+    readonly sendExceptions: number;
     readonly blockedSends: number;
+    /** What the application learnt through callbacks (fire-and-forget learns nothing). */
+    readonly callbacksAcked: number;
+    readonly callbacksFailed: number;
   };
   readonly producerId: number | null;
   readonly interceptors: Record<string, Record<string, number | string>>;
@@ -124,7 +129,10 @@ export function buildRunReport(run: ProducerRun): RunReport {
       sendMode: run.spec.workload.sendMode,
       state: run.application.state,
       sendCalls: producer.sendCalls,
+      sendExceptions: producer.sendExceptions,
       blockedSends: run.application.blockedSends,
+      callbacksAcked: run.application.callbacksAcked,
+      callbacksFailed: run.application.callbacksFailed,
     },
     producerId: tm?.hasProducerId() ? tm.producerIdAndEpoch.producerId : null,
     interceptors: Object.fromEntries(

@@ -3,6 +3,8 @@
  * Simulation-only (kafka-producer-perf-test.sh sends one random payload; here content is chosen: JSON-like events,
  * English-like text, or random bytes). Values are views into one pre-built corpus of distinct slots: no bytes are
  * made per record, and a batch rarely holds the same slot twice, so compression ratios are not flattered.
+ * Slots are built on first use, in slot order (values are asked for in send order), so the random stream is read
+ * exactly as an eager build would read it while a short run does not pay for the whole 2 MiB corpus.
  */
 import { encodeUtf8 } from '../common/utils/Utf8';
 import type { Random } from '../engine/Random';
@@ -37,28 +39,30 @@ export class ValueCorpus {
   readonly size: number;
   readonly slots: number;
   private readonly bytes: Uint8Array;
-  private readonly views: Uint8Array[];
+  private readonly views: Uint8Array[] = [];
+  private readonly random: Random;
 
   constructor(content: ValueContent, size: number, random: Random) {
     this.content = content;
     this.size = size;
+    this.random = random;
     this.slots =
       size === 0
         ? 1
         : Math.max(MIN_SLOTS, Math.min(MAX_SLOTS, Math.ceil(CORPUS_TARGET_BYTES / size)));
     this.bytes = new Uint8Array(this.slots * size);
-    for (let slot = 0; slot < this.slots; slot++) {
-      this.bytes.set(makeValue(content, size, slot, random), slot * size);
-    }
-    this.views = [];
-    for (let slot = 0; slot < this.slots; slot++) {
-      this.views.push(this.bytes.subarray(slot * size, (slot + 1) * size));
-    }
   }
 
   /** The value of slot `slot` (taken modulo the corpus). A shared view: never mutate it. */
   value(slot: number): Uint8Array {
-    return this.views[slot % this.slots];
+    const s = slot % this.slots;
+    const views = this.views;
+    while (views.length <= s) {
+      const at = views.length * this.size;
+      this.bytes.set(makeValue(this.content, this.size, views.length, this.random), at);
+      views.push(this.bytes.subarray(at, at + this.size));
+    }
+    return views[s];
   }
 
   /** True when values are text (UTF-8 of a String), false for raw bytes (a byte[] in Java). */

@@ -33,6 +33,7 @@ import { SenderThread } from './internals/SenderThread';
 import { TransactionManager } from './internals/TransactionManager';
 import { partitionForKey } from './KeyPartitioning';
 import { checkCustomPartition, createPartitioner, type Partitioner } from './Partitioner';
+import { recordAccumulatorConfig, senderConfig } from './ProducerComponentConfigs';
 import type { ResolvedProducerConfig } from './ProducerConfig';
 
 export type { SendCallback } from './internals/RecordState';
@@ -68,6 +69,8 @@ export class KafkaProducer {
   isSendBlocked = false;
   /** Records the application has called send() for. */
   sendCalls = 0;
+  /** send() calls that threw instead of reaching the callback (SerializationException, …). */
+  sendExceptions = 0;
   private readonly deps: KafkaProducerDeps;
   private nextRecordId = 0;
   private closing: ((nowMs: number) => void) | null = null;
@@ -93,52 +96,29 @@ export class KafkaProducer {
       onWaitTime: (ns, nowMs) => this.metrics.recordBufferPoolWaitNs(ns, nowMs),
     });
     this.accumulator = new RecordAccumulator(
-      {
+      recordAccumulatorConfig(config, {
         topic: deps.metadata.topic,
-        batchSize: Math.max(1, config.batchSize),
-        compressionType: config.compressionType,
-        compressionLevel: compressionLevelOf(config),
-        compressionSampler: deps.compressEveryBatch === true ? null : undefined,
-        lingerMs: config.lingerMs,
-        retryBackoffMs: config.retryBackoffMs,
-        retryBackoffMaxMs: config.retryBackoffMaxMs,
-        deliveryTimeoutMs: config.deliveryTimeoutMs,
-        // KafkaProducer passes the adaptive switch only to the built-in partitioner (custom ones ignore it).
-        enableAdaptivePartitioning:
-          config.partitionerClass === null && config.partitionerAdaptivePartitioningEnable,
-        partitionAvailabilityTimeoutMs: config.partitionerAvailabilityTimeoutMs,
         random: random.fork('accumulator'),
         transactionManager: this.transactionManager,
-      },
+        compressEveryBatch: deps.compressEveryBatch === true,
+      }),
       pool,
     );
     this.accumulator.setAppendUnblockedListener((pending, nowMs) =>
       // The listener runs inside the Sender's deallocate: resume the application from an event of its own.
       sim.at(nowMs, () => this.resumeBlockedAppend(pending, sim.nowMs)),
     );
-    this.sender = new Sender(
-      {
-        clientId: config.clientId,
-        acks: config.acks,
-        retries: config.retries,
-        maxRequestSize: config.maxRequestSize,
-        requestTimeoutMs: config.requestTimeoutMs,
-        retryBackoffMs: config.retryBackoffMs,
-        retryBackoffMaxMs: config.retryBackoffMaxMs,
-        maxInFlightRequestsPerConnection: config.maxInFlightRequestsPerConnection,
-      },
-      {
-        accumulator: this.accumulator,
-        client: deps.network,
-        metadata: deps.metadata,
-        transactionManager: this.transactionManager,
-        initProducerId: new SimulatedInitProducerId(sim, {
-          roundTripMs: deps.initProducerIdRoundTripMs,
-        }),
-        metrics: this.metrics,
-        onBatchCompleted: (batch, nowMs) => this.batchCompleted(batch, nowMs),
-      },
-    );
+    this.sender = new Sender(senderConfig(config), {
+      accumulator: this.accumulator,
+      client: deps.network,
+      metadata: deps.metadata,
+      transactionManager: this.transactionManager,
+      initProducerId: new SimulatedInitProducerId(sim, {
+        roundTripMs: deps.initProducerIdRoundTripMs,
+      }),
+      metrics: this.metrics,
+      onBatchCompleted: (batch, nowMs) => this.batchCompleted(batch, nowMs),
+    });
     this.metrics.setGauges({
       bufferAvailableBytes: () => pool.availableMemory(),
       bufferTotalBytes: () => config.bufferMemory,
@@ -146,6 +126,11 @@ export class KafkaProducer {
       requestsInFlight: () => deps.network.inFlightRequestCount(),
     });
     this.senderThread = new SenderThread(sim, this.sender);
+    // Kafka's close() returns when the I/O thread's loop ends, after a runOnce that leaves nothing queued or in
+    // flight. The Sender runs after every response, including one for a batch that already expired.
+    this.senderThread.afterRun = (nowMs) => {
+      if (this.closing !== null) this.maybeFinishClose(nowMs);
+    };
     this.senderThread.start(sim.nowMs);
   }
 
@@ -178,6 +163,7 @@ export class KafkaProducer {
         record,
         'IllegalStateException: Cannot perform operation after producer has been closed',
         nowMs,
+        true,
       );
       return record;
     }
@@ -237,7 +223,8 @@ export class KafkaProducer {
       }
       this.appendToAccumulator(record, partition, nowMs);
     } catch (e) {
-      this.failInSend(record, errorText(e), nowMs);
+      const error = errorText(e);
+      this.failInSend(record, error, nowMs, !isApiException(error));
     }
     return record;
   }
@@ -320,7 +307,8 @@ export class KafkaProducer {
       this.afterAppend(this.accumulator.resumeAppend(pending, nowMs, this.deps.metadata));
     } catch (e) {
       // After close() a parked append ends with KafkaException("Producer closed while send in progress").
-      this.failInSend(pending.record, errorText(e), nowMs);
+      const error = errorText(e);
+      this.failInSend(pending.record, error, nowMs, !isApiException(error));
     }
     if (!this.isSendBlocked) this.returnFromSend(nowMs);
   }
@@ -348,11 +336,26 @@ export class KafkaProducer {
     this.onSendReturned?.(nowMs);
   }
 
-  /** An exception in send(): the callback and onAcknowledgement get it at once; record-error counts it. */
-  private failInSend(record: RecordState, error: string, nowMs: number): void {
+  /**
+   * An exception in send(). ApiExceptions (RecordTooLarge, Timeout, BufferExhausted) reach the callback at once and
+   * count in record-error; other exceptions (SerializationException, IllegalStateException, …) are thrown to the
+   * application instead and the callback never runs (`thrown`). Interceptors hear of both (onSendError).
+   */
+  private failInSend(record: RecordState, error: string, nowMs: number, thrown = false): void {
     record.status = 'failed';
     record.error = error;
     record.ackMs = nowMs;
+    if (thrown) {
+      record.callback = null;
+      this.sendExceptions++;
+      // KafkaException subclasses are counted by doSend; plain Java exceptions are not.
+      if (error.startsWith('SerializationException') || error.startsWith('KafkaException')) {
+        this.metrics.recordErrors(1, nowMs);
+      }
+      this.deps.onRecordCompleted?.(record);
+      if (!this.interceptors.isEmpty) this.interceptors.onAcknowledgement(record, record.error);
+      return;
+    }
     this.metrics.recordErrors(1, nowMs);
     this.complete(record, nowMs);
   }
@@ -361,11 +364,7 @@ export class KafkaProducer {
     const records = batch.records;
     for (let i = 0; i < records.length; i++) this.complete(records[i], nowMs);
     this.deps.onBatchCompleted?.(batch, nowMs);
-    // The Sender still holds the request and the batch's memory here: check once this event is done.
-    if (this.closing !== null) this.deps.sim.at(nowMs, this.checkClosed);
   }
-
-  private readonly checkClosed = (nowMs: number): void => this.maybeFinishClose(nowMs);
 
   private complete(record: RecordState, nowMs: number): void {
     this.deps.onRecordCompleted?.(record);
@@ -387,17 +386,12 @@ export class KafkaProducer {
   }
 }
 
-function compressionLevelOf(config: ResolvedProducerConfig): number | null {
-  switch (config.compressionType) {
-    case 'gzip':
-      return config.compressionGzipLevel;
-    case 'lz4':
-      return config.compressionLz4Level;
-    case 'zstd':
-      return config.compressionZstdLevel;
-    default:
-      return null;
-  }
+/**
+ * The send-path exceptions that are ApiExceptions in Kafka (doSend hands them to the callback); everything else
+ * (SerializationException, IllegalArgumentException, IllegalStateException, KafkaException) is thrown.
+ */
+function isApiException(error: string): boolean {
+  return /^(BufferExhaustedException|TimeoutException|RecordTooLargeException):/.test(error);
 }
 
 /** `ExceptionName: message` for anything thrown in the send path. */

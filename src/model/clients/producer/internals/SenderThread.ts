@@ -12,6 +12,8 @@ export class SenderThread {
   private eventAtMs = Number.POSITIVE_INFINITY;
   /** runOnce calls so far (the explorer shows the loop turning). */
   iterations = 0;
+  /** Called after every runOnce: KafkaProducer.close() completes when a run leaves nothing to do. */
+  afterRun: ((nowMs: number) => void) | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -38,5 +40,6 @@ export class SenderThread {
     this.iterations++;
     const next = this.sender.runOnce(nowMs);
     if (next < Number.POSITIVE_INFINITY) this.runAt(next);
+    this.afterRun?.(nowMs);
   };
 }

@@ -19,8 +19,9 @@ export function ComingSoon() {
         </pre>
         <pre>
           <code>
-            printf 'user-123:Order placed\nuser-456:Order shipped\n' | npm run sim -- --stdin
-            --scenario 'parse.key=true&amp;key.separator=:'
+            {
+              "printf 'user-123:Order placed\\nuser-456:Order shipped\\n' \\\n  | npm run sim -- --stdin --scenario 'parse.key=true&key.separator=:'"
+            }
           </code>
         </pre>
         <p>

@@ -5,6 +5,7 @@
  */
 import type { CostModel } from '../model/cluster/CostModel';
 import { DEFAULT_COST_MODEL } from '../model/cluster/CostModel';
+import type { TimedFault } from '../model/faults/FaultTarget';
 import type { ClusterSettings, WorkloadSettings } from '../model/run/RunSpec';
 
 export type { ClusterSettings, WorkloadSettings };
@@ -24,6 +25,8 @@ export interface Scenario {
   readonly workload: WorkloadSettings;
   /** The simulation's cost model (CostModel.ts). */
   readonly cost: CostModel;
+  /** The fault timeline: repeated `fault=<simMs>:<action>[:<args>]` keys, in the order given (FaultSyntax.ts). */
+  readonly faults: readonly TimedFault[];
 }
 
 export const DEFAULT_CLUSTER: ClusterSettings = {
@@ -65,6 +68,7 @@ export const DEFAULT_SCENARIO: Scenario = {
   cluster: DEFAULT_CLUSTER,
   workload: DEFAULT_WORKLOAD,
   cost: { ...DEFAULT_COST_MODEL },
+  faults: [],
 };
 
 /** Something wrong with one key of a scenario query. */

@@ -43,7 +43,7 @@ describe('bounds', () => {
       'Invalid value 2.5 for brokers: Not a number of type INT; using the default 3',
     );
     expect(problemsOf('net.latency.ms=fast')[0].message).toBe(
-      'Invalid value fast for net.latency.ms: Not a number; using the default 0.25',
+      'Invalid value fast for net.latency.ms: Not a number; using the default 0.5',
     );
     expect(decodeScenario('net.latency.ms=1e-1').scenario.cost.netLatencyMs).toBe(0.1);
   });

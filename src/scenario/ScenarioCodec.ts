@@ -18,6 +18,7 @@ import {
   type Scenario,
 } from './Scenario';
 import { checkCrossSettings, checkProducer } from './ScenarioChecks';
+import { decodeFaults, encodeFaults, FAULT_KEY } from './ScenarioFaults';
 
 export type { Problem } from './Scenario';
 
@@ -64,7 +65,13 @@ function decode(query: string): DecodedScenario {
   const params = readVersion(pairs, problems);
 
   const values = new Map<string, string>();
+  const faultValues: string[] = [];
   for (const [key, value] of params) {
+    // The one key that repeats: each occurrence is one fault of the timeline.
+    if (key === FAULT_KEY) {
+      faultValues.push(value);
+      continue;
+    }
     const previous = values.get(key);
     if (previous !== undefined) {
       problems.push({
@@ -134,6 +141,13 @@ function decode(query: string): DecodedScenario {
     cluster: sections.cluster,
     workload: sections.workload,
     cost: sections.cost,
+    faults: decodeFaults(
+      faultValues,
+      sections.cluster.brokers as number,
+      sections.cluster.partitions as number,
+      sections.workload.durationMs as number,
+      problems,
+    ),
   } as unknown as Scenario;
   const checked = checkProducer(scenario, problems);
   return { scenario: checkCrossSettings(checked, problems), problems };
@@ -217,6 +231,7 @@ export function encodeScenario(scenario: Scenario): string {
   for (const def of SCENARIO_KEYS) if (def.section === 'top') write(def);
   for (const [key, value] of orderedProducerEntries(scenario.producer)) pairs.push([key, value]);
   for (const def of SCENARIO_KEYS) if (def.section !== 'top') write(def);
+  for (const value of encodeFaults(scenario.faults ?? [])) pairs.push([FAULT_KEY, value]);
   return buildQueryString(pairs);
 }
 
@@ -233,13 +248,26 @@ function orderedProducerEntries(producer: Readonly<Record<string, string>>): [st
 
 const PRODUCER_ORDER = PRODUCER_CONFIG_KEYS.map((k) => k.name);
 
-/** `base` with the keys of `override` replacing its own (the CLI's `--preset` plus `--scenario`), no duplicates. */
+/**
+ * `base` with the keys of `override` replacing its own (the CLI's `--preset` plus `--scenario`), no duplicates.
+ * `fault` keys are a timeline: if `override` has any, they replace all of `base`'s.
+ */
 export function mergeScenarioQueries(base: string, override: string): string {
   const merged = new Map<string, string>();
-  for (const p of parseQueryString(base)) merged.set(p.key, p.value);
+  const baseFaults: string[] = [];
+  const overrideFaults: string[] = [];
+  for (const p of parseQueryString(base)) {
+    if (p.key === FAULT_KEY) baseFaults.push(p.value);
+    else merged.set(p.key, p.value);
+  }
   for (const p of parseQueryString(override)) {
+    if (p.key === FAULT_KEY) {
+      overrideFaults.push(p.value);
+      continue;
+    }
     merged.delete(p.key);
     merged.set(p.key, p.value);
   }
-  return buildQueryString([...merged]);
+  const faults = overrideFaults.length > 0 ? overrideFaults : baseFaults;
+  return buildQueryString([...merged, ...faults.map((f): [string, string] => [FAULT_KEY, f])]);
 }

@@ -3,7 +3,7 @@
  * cluster on a fresh Simulation. Test support only; nothing in the model imports it.
  */
 import { Simulation } from '../engine/Simulation';
-import { type CostModel, DEFAULT_COST_MODEL } from './CostModel';
+import { type CostModel, costModelFrom } from './CostModel';
 import type { ProduceRequest, ProduceResponse, WireBatch } from './ProduceRequest';
 import type { BrokerChannel } from './SimBroker';
 import { SimCluster, type SimClusterConfig } from './SimCluster';
@@ -12,7 +12,25 @@ export interface BatchSpec {
   partition: number;
   records: number;
   size?: number;
+  /** Idempotent producer fields (default -1: not idempotent). */
+  producerId?: number;
+  producerEpoch?: number;
+  baseSequence?: number;
 }
+
+/**
+ * A fixed cost model for the cluster tests (their exact timelines), independent of the calibrated defaults:
+ * 0.25 ms latency, 1 Gbit/s links, 20 µs + 1 ns/byte per broker append.
+ */
+export const TEST_COST_MODEL: CostModel = costModelFrom({
+  'net.latency.ms': 0.25,
+  'net.bandwidth.mbps': 1000,
+  'producer.cpu.record.us': 1,
+  'producer.cpu.byte.ns': 0.5,
+  'broker.append.batch.us': 20,
+  'broker.append.byte.ns': 1,
+  'replica.fetch.wait.max.ms': 500,
+});
 
 export class RequestFactory {
   private nextRequest = 0;
@@ -27,9 +45,9 @@ export class RequestFactory {
       recordIds,
       recordCount: spec.records,
       sizeInBytes: spec.size ?? 61 + 20 * spec.records,
-      producerId: -1,
-      producerEpoch: -1,
-      baseSequence: -1,
+      producerId: spec.producerId ?? -1,
+      producerEpoch: spec.producerEpoch ?? -1,
+      baseSequence: spec.baseSequence ?? -1,
       maxTimestamp: 0,
     };
   }
@@ -63,19 +81,36 @@ export class StubChannel implements BrokerChannel {
     private readonly sendDelayMs = 0,
   ) {}
   sendResponse(response: ProduceResponse, nowMs: number): number {
-    this.responses.push({ response, atMs: nowMs });
+    (this.responsesLost ? this.lost : this.responses).push({ response, atMs: nowMs });
     return nowMs + this.sendDelayMs;
   }
   closeFromBroker(nowMs: number): void {
     this.open = false;
     this.closedAtMs = nowMs;
   }
+  /** Responses sent after loseResponses() land here instead. */
+  readonly lost: { response: ProduceResponse; atMs: number }[] = [];
+  responsesLost = false;
+  loseResponses(): void {
+    this.responsesLost = true;
+  }
+}
+
+/** Delivers `req` to its broker at `atMs` on `ch` (as if it had just arrived over the network). */
+export function deliverAt(
+  sim: Simulation,
+  cluster: SimCluster,
+  req: ProduceRequest,
+  ch: BrokerChannel,
+  atMs: number,
+): void {
+  sim.at(atMs, (t) => cluster.broker(req.node).handleProduceRequest(req, ch, t));
 }
 
 export function makeCluster(
   config: Partial<SimClusterConfig>,
   seed = 1,
-  cost: CostModel = DEFAULT_COST_MODEL,
+  cost: CostModel = TEST_COST_MODEL,
 ): { sim: Simulation; cluster: SimCluster } {
   const sim = new Simulation(seed);
   const cluster = new SimCluster(sim, cost, config, sim.random.fork('cluster'));

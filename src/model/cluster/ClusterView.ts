@@ -23,4 +23,9 @@ export interface ClusterView {
   /** Partitions led by node, ascending (Cluster.partitionsForNode). */
   partitionsForNode(node: number): readonly number[];
   partitionInfo(partition: number): PartitionInfo;
+  /**
+   * Changes whenever a leader, leader epoch or ISR changes (SimCluster: the controller's truth). Optional: views
+   * that never change need not count.
+   */
+  readonly metadataVersion?: number;
 }

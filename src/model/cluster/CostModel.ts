@@ -1,21 +1,24 @@
 /**
  * The simulation's cost model: how long the network, the producer's CPU and the brokers' CPU take. Simulation-only
  * (Kafka has no such object; these numbers stand in for hardware). Built from the scenario's dotted cost keys.
- * Left out: jitter, GC pauses, disk flushes and page-cache effects, TCP slow start, NIC sharing between links.
+ * The defaults stand for the hardware of Jay Kreps' 2014 benchmark (6-core 2.5 GHz Xeons, 1 Gb Ethernet) and were
+ * calibrated against his three single-producer tests: see ../CALIBRATION.md for each value's reasoning.
+ * Left out: jitter, GC pauses, disk flushes and page-cache effects, TCP slow start, NIC sharing between links (the
+ * bandwidth default is a per-flow share instead), a broker's several cores and threads (one FIFO CPU per broker).
  */
 
 export interface CostModel {
-  /** `net.latency.ms`: one-way latency of every link (producer↔broker, broker↔broker), ms. */
+  /** `net.latency.ms`: one-way latency of every link (producer↔broker, broker↔broker), stack included, ms. */
   readonly netLatencyMs: number;
-  /** `net.bandwidth.mbps`: bandwidth of each link direction, megabits per second (1000 = 1 Gb Ethernet). */
+  /** `net.bandwidth.mbps`: bandwidth of each link direction, Mbit/s (default 313: 1 GbE's ~940 shared by 3 flows). */
   readonly netBandwidthMbps: number;
   /** `producer.cpu.record.us`: producer CPU per record in send() (serialize, partition, append), µs. */
   readonly producerCpuRecordUs: number;
-  /** `producer.cpu.byte.ns`: producer CPU per record byte (copy, compression input), ns. */
+  /** `producer.cpu.byte.ns`: producer CPU per record byte (copy into the batch, checksum), ns. */
   readonly producerCpuByteNs: number;
   /** `broker.append.batch.us`: broker CPU per batch appended (validation, offset assignment, log write), µs. */
   readonly brokerAppendBatchUs: number;
-  /** `broker.append.byte.ns`: broker CPU per batch byte appended (CRC check, copy into the log), ns. */
+  /** `broker.append.byte.ns`: broker CPU per batch byte (CRC, per-record validation, copy into the log), ns. */
   readonly brokerAppendByteNs: number;
   /** `replica.fetch.wait.max.ms`: how long a leader holds a follower's fetch when it has no new data, ms. */
   readonly replicaFetchWaitMaxMs: number;
@@ -31,33 +34,33 @@ interface CostKey {
 export const COST_MODEL_KEYS: Readonly<Record<string, CostKey>> = {
   'net.latency.ms': {
     field: 'netLatencyMs',
-    defaultValue: 0.25,
-    doc: 'One-way latency of each network link (producer↔broker and broker↔broker), in ms.',
+    defaultValue: 0.5,
+    doc: 'One-way latency of each network link (producer↔broker and broker↔broker), network stack included, in ms.',
   },
   'net.bandwidth.mbps': {
     field: 'netBandwidthMbps',
-    defaultValue: 1000,
-    doc: 'Bandwidth of each link direction in megabit/s; bytes queue FIFO, S bytes hold a link S/bandwidth.',
+    defaultValue: 313,
+    doc: 'Bandwidth of each link direction in megabit/s (default: a third of 1 GbE, as 3 flows share a NIC).',
   },
   'producer.cpu.record.us': {
     field: 'producerCpuRecordUs',
-    defaultValue: 1.0,
+    defaultValue: 1.1,
     doc: 'Producer CPU per record in send() (serialize, partition, append), in µs.',
   },
   'producer.cpu.byte.ns': {
     field: 'producerCpuByteNs',
-    defaultValue: 0.5,
-    doc: 'Producer CPU per record byte (copying, compression input), in ns.',
+    defaultValue: 1.2,
+    doc: 'Producer CPU per record byte (copy into the batch, checksum), in ns.',
   },
   'broker.append.batch.us': {
     field: 'brokerAppendBatchUs',
-    defaultValue: 20,
+    defaultValue: 10,
     doc: 'Broker CPU per appended batch (validation, offsets, log write), in µs; brokers work FIFO.',
   },
   'broker.append.byte.ns': {
     field: 'brokerAppendByteNs',
-    defaultValue: 1,
-    doc: 'Broker CPU per appended byte (CRC check, copy), in ns; also charged to followers.',
+    defaultValue: 8,
+    doc: 'Broker CPU per appended byte (CRC check, per-record validation, copy), in ns; followers too.',
   },
   'replica.fetch.wait.max.ms': {
     field: 'replicaFetchWaitMaxMs',

@@ -2,7 +2,8 @@
  * An acks=all produce request waiting in the purgatory until the high watermark of each of its partitions reaches
  * the end of the batch appended there, or until the request's timeout. Mirrors Kafka's `kafka.server.DelayedProduce`
  * (tryComplete on HW increase / ISR change, onExpiration → REQUEST_TIMED_OUT for partitions still waiting).
- * Left out: leader changes while waiting (a partition that lost leadership will answer NOT_LEADER_OR_FOLLOWER).
+ * Leadership only moves when the leader crashes, and the crashed broker's purgatory dies with it (its waiters are
+ * dropped at the election), so Kafka's completion with NOT_LEADER_OR_FOLLOWER on a leader change is not needed.
  */
 import type { EventHandle, SimEvent } from '../engine/EventQueue';
 import type { ProduceErrorName, ProduceResponse } from './ProduceRequest';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { makeCluster, RequestFactory } from './ClusterTestKit';
-import { brokerAppendCostMs, costModelFrom, DEFAULT_COST_MODEL } from './CostModel';
+import { makeCluster, RequestFactory, TEST_COST_MODEL } from './ClusterTestKit';
+import { brokerAppendCostMs, costModelFrom } from './CostModel';
 import { NetworkClient } from './NetworkClient';
 import {
   type ProduceRequest,
@@ -13,9 +13,9 @@ import type { SimClusterConfig } from './SimCluster';
 
 const BW = 125_000; // bytes per ms at 1000 Mbit/s
 const LAT = 0.25;
-const cpu = (bytes: number) => brokerAppendCostMs(DEFAULT_COST_MODEL, bytes);
+const cpu = (bytes: number) => brokerAppendCostMs(TEST_COST_MODEL, bytes);
 
-function setup(config: Partial<SimClusterConfig>, maxInFlight = 5, cost = DEFAULT_COST_MODEL) {
+function setup(config: Partial<SimClusterConfig>, maxInFlight = 5, cost = TEST_COST_MODEL) {
   const { sim, cluster } = makeCluster(config, 1, cost);
   const client = new NetworkClient(sim, cluster, cost, {
     maxInFlightRequestsPerConnection: maxInFlight,
@@ -124,7 +124,11 @@ describe('NetworkClient', () => {
     sim.runUntil(0.01);
     client.send(r2, 0.01);
     // r1 is appended at ~0.27 ms; then the ISR drops below min.insync.replicas and the HW freezes.
-    sim.at(0.3, (t) => cluster.alterPartitionIsr(0, [leader], t));
+    // (The followers stall, or they would catch up and rejoin the ISR.)
+    sim.at(0.3, (t) => {
+      for (const b of cluster.partition(0).replicas) if (b !== leader) cluster.stallFollower(b, t);
+      cluster.alterPartitionIsr(0, [leader], t);
+    });
     sim.runUntil(999);
     expect(responses).toHaveLength(0);
     sim.runUntil(1000);

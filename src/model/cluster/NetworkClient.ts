@@ -5,17 +5,22 @@
  * than max.in.flight requests outstanding; responses come back in request order (the broker answers one request
  * per connection at a time). acks=0 requests leave the in-flight list when their last byte is written.
  * A request not answered within its `timeoutMs` (request.timeout.ms) closes the connection and every request in
- * flight on it fails with REQUEST_TIMED_OUT, as Kafka; a reconnect follows after `reconnectBackoffMs`.
- * Left out: the initial connect (connected at start), exponential reconnect backoff with jitter, connection setup
- * timeout, metadata/ApiVersions requests, socket buffers, authentication.
+ * flight on it fails with REQUEST_TIMED_OUT, as Kafka. A crashed broker's connection breaks at once (its
+ * in-flight requests fail with NETWORK_EXCEPTION, as on a closed socket). Reconnects follow Kafka's
+ * ClusterConnectionStates: reconnect.backoff.ms doubling per failed attempt up to reconnect.backoff.max.ms; a dead
+ * broker refuses at once, an isolated one lets the attempt hang for socket.connection.setup.timeout.ms. Every
+ * disconnect and failed attempt is reported to the handler (`onDisconnected`), in-flight requests or not: the
+ * producer refreshes its metadata on it, as Kafka's DefaultMetadataUpdater.handleServerDisconnect does.
+ * Left out: the initial connect (connected at start), backoff jitter, the setup timeout's own growth,
+ * metadata/ApiVersions requests, socket buffers, authentication.
  */
 import type { EventHandle } from '../engine/EventQueue';
 import type { Simulation } from '../engine/Simulation';
+import { type ChannelOwner, ClientChannel } from './ClientChannel';
 import { bandwidthBytesPerMs, type CostModel } from './CostModel';
 import { NetworkLink } from './NetworkLink';
 import { localProduceResponse, type ProduceRequest, type ProduceResponse } from './ProduceRequest';
-import type { BrokerChannel } from './SimBroker';
-import type { SimCluster } from './SimCluster';
+import type { ClusterClient, SimCluster } from './SimCluster';
 
 export interface NetworkClientHandler {
   /** A broker response (acks ≠ 0), or one made locally when the connection closed under a request. */
@@ -24,6 +29,12 @@ export interface NetworkClientHandler {
   onRequestSent?(request: ProduceRequest, nowMs: number): void;
   /** A connection became usable again after a disconnect. */
   onConnectionReady?(node: number, nowMs: number): void;
+  /**
+   * The connection to `node` closed (broker crash, request timeout) or an attempt to reopen it failed, with or
+   * without requests in flight: Kafka's processDisconnection → metadataUpdater.handleServerDisconnect, which asks
+   * for a metadata refresh since the disconnect may mean the broker is gone.
+   */
+  onDisconnected?(node: number, nowMs: number): void;
 }
 
 export interface NetworkClientOptions {
@@ -31,52 +42,38 @@ export interface NetworkClientOptions {
   readonly maxInFlightRequestsPerConnection: number;
   /** reconnect.backoff.ms (Kafka default 50); the connection is usable again one connect time later. */
   readonly reconnectBackoffMs?: number;
+  /** reconnect.backoff.max.ms (Kafka default 1000). */
+  readonly reconnectBackoffMaxMs?: number;
+  /** socket.connection.setup.timeout.ms (Kafka default 10000): how long an attempt to an isolated broker hangs. */
+  readonly socketConnectionSetupTimeoutMs?: number;
   /** Name used for the links (e.g. the client.id). */
   readonly name?: string;
 }
 
 interface InFlightRequest {
   readonly request: ProduceRequest;
-  readonly channel: Channel;
+  readonly channel: ClientChannel;
   /** Last byte written. */
   sent: boolean;
   /** sendTimeMs + request timeout; Infinity for acks=0 (done once written). */
   readonly deadlineMs: number;
 }
 
-/** One physical connection: closed for good on disconnect; a reconnect makes a new one. */
-class Channel implements BrokerChannel {
-  open = true;
-  constructor(
-    readonly channelId: number,
-    private readonly conn: NodeConnection,
-    private readonly client: NetworkClient,
-  ) {}
-
-  sendResponse(response: ProduceResponse, nowMs: number): number {
-    if (!this.open) return nowMs;
-    const arrival = this.conn.fromBroker.transmit(response.sizeInBytes, nowMs);
-    this.client.scheduleResponse(this, response, arrival);
-    return this.conn.fromBroker.lastSendDoneMs;
-  }
-
-  closeFromBroker(nowMs: number): void {
-    // The client notices the closed socket right away in this model.
-    if (this.open) this.client.closeConnection(this.conn.node, 'NETWORK_EXCEPTION', nowMs);
-  }
-}
-
 interface NodeConnection {
   readonly node: number;
   readonly toBroker: NetworkLink;
   readonly fromBroker: NetworkLink;
-  channel: Channel | null;
+  channel: ClientChannel | null;
   /** Oldest first. */
   inFlight: InFlightRequest[];
   /** When the last request's last byte leaves the producer. */
   lastSendDoneMs: number;
-  /** When a closed connection is usable again. */
+  /** When a closed connection is usable again (the pending attempt's end). */
   readyAtMs: number;
+  /** Failed connection attempts in a row (the reconnect backoff grows with them). */
+  failedAttempts: number;
+  /** The pending connection attempt, while disconnected. */
+  attempt: EventHandle | null;
   /**
    * One timer per connection, armed for the earliest in-flight deadline and re-armed lazily when it fires
    * (Kafka polls handleTimedOutRequests): no timer is scheduled or cancelled per request.
@@ -84,11 +81,14 @@ interface NodeConnection {
   timer: EventHandle | null;
 }
 
-export class NetworkClient {
+export class NetworkClient implements ClusterClient, ChannelOwner {
   private readonly conns: NodeConnection[];
   private handler: NetworkClientHandler | null = null;
   private readonly maxInFlight: number;
   private readonly reconnectBackoffMs: number;
+  private readonly reconnectBackoffMaxMs: number;
+  private readonly setupTimeoutMs: number;
+  private readonly unregister: () => void;
   private inFlightTotal = 0;
   requestsSent = 0;
   responsesReceived = 0;
@@ -106,6 +106,11 @@ export class NetworkClient {
     }
     this.maxInFlight = options.maxInFlightRequestsPerConnection;
     this.reconnectBackoffMs = options.reconnectBackoffMs ?? 50;
+    this.reconnectBackoffMaxMs = Math.max(
+      this.reconnectBackoffMs,
+      options.reconnectBackoffMaxMs ?? 1000,
+    );
+    this.setupTimeoutMs = options.socketConnectionSetupTimeoutMs ?? 10000;
     const name = options.name ?? 'producer';
     const bw = bandwidthBytesPerMs(cost);
     this.conns = cluster.nodes.map((node) => {
@@ -117,11 +122,32 @@ export class NetworkClient {
         inFlight: [],
         lastSendDoneMs: sim.nowMs,
         readyAtMs: sim.nowMs,
+        failedAttempts: 0,
+        attempt: null,
         timer: null,
       };
-      conn.channel = new Channel(cluster.allocateChannelId(), conn, this);
+      conn.channel = this.newChannel(conn);
       return conn;
     });
+    this.unregister = cluster.addClient(this);
+  }
+
+  /** Stops listening to the cluster's broker faults (a closed producer's client). */
+  close(): void {
+    this.unregister();
+  }
+
+  /** @internal ClusterClient: the broker died; its socket closes under the in-flight requests. */
+  brokerDown(broker: number, nowMs: number): void {
+    this.disconnect(broker, nowMs);
+  }
+
+  /** @internal ClusterClient: packets flow again; a hanging connection attempt completes. */
+  brokerHealed(broker: number, nowMs: number): void {
+    const c = this.conns[broker];
+    if (c.channel !== null || c.attempt === null) return;
+    this.sim.cancel(c.attempt);
+    this.scheduleAttempt(c, nowMs + 4 * this.cost.netLatencyMs);
   }
 
   setHandler(handler: NetworkClientHandler): void {
@@ -185,9 +211,9 @@ export class NetworkClient {
     const sentMs = c.toBroker.lastSendDoneMs;
     c.lastSendDoneMs = sentMs;
     this.sim.at(sentMs, () => this.requestWritten(c, entry, sentMs));
+    const broker = this.cluster.broker(request.node);
     this.sim.at(arrival, () => {
-      if (channel.open)
-        this.cluster.broker(request.node).handleProduceRequest(request, channel, arrival);
+      channel.deliverRequest(() => broker.handleProduceRequest(request, channel, arrival));
     });
     if (c.timer === null && deadlineMs < Number.POSITIVE_INFINITY) {
       c.timer = this.sim.at(deadlineMs, (t) => this.checkTimeouts(c, t));
@@ -216,7 +242,7 @@ export class NetworkClient {
   }
 
   /** @internal */
-  scheduleResponse(channel: Channel, response: ProduceResponse, arrivalMs: number): void {
+  scheduleResponse(channel: ClientChannel, response: ProduceResponse, arrivalMs: number): void {
     this.sim.at(arrivalMs, () => this.receiveResponse(channel, response, arrivalMs));
   }
 
@@ -240,19 +266,50 @@ export class NetworkClient {
     c.inFlight = [];
     this.inFlightTotal -= failed.length;
     // Reconnect: backoff, then a TCP handshake and an ApiVersions exchange (two round trips).
-    c.readyAtMs = nowMs + this.reconnectBackoffMs + 4 * this.cost.netLatencyMs;
-    this.sim.at(c.readyAtMs, () => this.reconnect(c, c.readyAtMs));
+    this.scheduleAttempt(c, nowMs + this.reconnectBackoffMs + 4 * this.cost.netLatencyMs);
     if (c.timer !== null) this.sim.cancel(c.timer);
     c.timer = null;
+    this.handler?.onDisconnected?.(node, nowMs);
     for (const f of failed) {
       this.handler?.onResponse(localProduceResponse(f.request, error), nowMs);
     }
   }
 
+  private scheduleAttempt(c: NodeConnection, atMs: number): void {
+    c.readyAtMs = atMs;
+    c.attempt = this.sim.at(atMs, (t) => this.reconnect(c, t));
+  }
+
+  /** The connection attempt ends: refused by a dead broker, timed out towards an isolated one, or connected. */
   private reconnect(c: NodeConnection, nowMs: number): void {
+    c.attempt = null;
     if (c.channel !== null) return;
-    c.channel = new Channel(this.cluster.allocateChannelId(), c, this);
+    const broker = this.cluster.broker(c.node);
+    if (!broker.alive || broker.isolated) {
+      const backoff = Math.min(
+        this.reconnectBackoffMs * 2 ** c.failedAttempts,
+        this.reconnectBackoffMaxMs,
+      );
+      c.failedAttempts++;
+      // Refused at once by a dead host; towards an isolated one the next attempt hangs until its setup timeout.
+      const hang = broker.alive ? this.setupTimeoutMs : 4 * this.cost.netLatencyMs;
+      this.scheduleAttempt(c, nowMs + backoff + hang);
+      this.handler?.onDisconnected?.(c.node, nowMs);
+      return;
+    }
+    c.failedAttempts = 0;
+    c.channel = this.newChannel(c);
     this.handler?.onConnectionReady?.(c.node, nowMs);
+  }
+
+  private newChannel(c: NodeConnection): ClientChannel {
+    return new ClientChannel(
+      this.cluster.allocateChannelId(),
+      c.node,
+      this.cluster.broker(c.node),
+      c.fromBroker,
+      this,
+    );
   }
 
   private requestWritten(c: NodeConnection, entry: InFlightRequest, nowMs: number): void {
@@ -269,8 +326,9 @@ export class NetworkClient {
     this.handler?.onRequestSent?.(entry.request, nowMs);
   }
 
-  private receiveResponse(channel: Channel, response: ProduceResponse, nowMs: number): void {
-    if (!channel.open) return; // the connection was closed meanwhile: the bytes are lost
+  private receiveResponse(channel: ClientChannel, response: ProduceResponse, nowMs: number): void {
+    // Closed meanwhile, or lost on the way (isolation): the bytes never reach the Sender.
+    if (!channel.acceptResponse()) return;
     const c = this.conns[response.node];
     const head = c.inFlight[0];
     if (head === undefined || head.request.id !== response.requestId) {

@@ -86,4 +86,62 @@ describe('PartitionLog', () => {
     expect(out).toEqual({ records: 4, bytes: 600, batches: 1 });
     expect(() => log.readForFetch(0, 1000, out)).toThrow(/not a retained batch boundary/);
   });
+
+  it('truncates at a batch boundary: ids, batches and budget go back, the next append reuses the offset', () => {
+    nextRecord = 0;
+    const budget = new LogBudget(100);
+    const log = new PartitionLog(0, budget);
+    log.append(batch(3), 0);
+    log.append(batch(2), 0);
+    log.append(batch(4), 0);
+    expect(budget.remaining).toBe(91);
+    expect(() => log.truncateTo(4)).toThrow(/not a batch boundary/);
+    expect(log.truncateTo(3)).toBe(6);
+    expect(log.logEndOffset).toBe(3);
+    expect(log.batchCount).toBe(1);
+    expect(log.recordsTruncated).toBe(6);
+    expect(budget.remaining).toBe(97);
+    expect(Array.from(log.recordIds())).toEqual([0, 1, 2]);
+    expect(log.batches().map((b) => b.baseOffset)).toEqual([0]);
+    expect(log.append(batch(2), 1)).toBe(3);
+    expect(Array.from(log.recordIds())).toEqual([0, 1, 2, 9, 10]);
+    expect(Array.from(log.recordIdsBelow(4))).toEqual([0, 1, 2, 9]);
+    expect(log.truncateTo(10)).toBe(0);
+    log.trimReplicationWindow(3);
+    expect(log.replicationWindowStart).toBe(3);
+    expect(() => log.truncateTo(0)).toThrow(/below the replication window/);
+  });
+
+  it('a log that ran out of budget is complete again after a truncation below the stored ids', () => {
+    nextRecord = 0;
+    const budget = new LogBudget(5);
+    const log = new PartitionLog(0, budget);
+    log.append(batch(3), 0);
+    log.append(batch(4), 0); // only 2 of 4 ids stored
+    expect(log.truncated).toBe(true);
+    log.truncateTo(3);
+    expect(log.truncated).toBe(false);
+    expect(budget.remaining).toBe(2);
+    log.append(batch(2), 0);
+    expect(Array.from(log.recordIds())).toEqual([0, 1, 2, 7, 8]);
+  });
+
+  it('scans idempotent batches backwards, from the replication window down to the stored batches', () => {
+    nextRecord = 0;
+    const log = new PartitionLog(0, new LogBudget(100));
+    const seen: number[][] = [];
+    for (let i = 0; i < 4; i++)
+      log.append(batch(2, 100, { producerId: 7, producerEpoch: 1, baseSequence: 2 * i }), 0);
+    log.append(batch(1), 0); // no producer id: skipped
+    log.trimReplicationWindow(4);
+    log.scanBatchesBackward(9, (pid, epoch, seq, last, base, lastOffset) => {
+      seen.push([pid, epoch, seq, last, base, lastOffset]);
+      return seen.length < 3;
+    });
+    expect(seen).toEqual([
+      [7, 1, 6, 7, 6, 7],
+      [7, 1, 4, 5, 4, 5],
+      [7, 1, 2, 3, 2, 3],
+    ]);
+  });
 });

@@ -5,9 +5,10 @@
  * batch boundaries with their producer fields. Left out: segments, retention, compaction, timestamps index, the
  * bytes themselves.
  *
- * There is one log per partition (the leader's). Every replica's log is a prefix of it, described by the replica's
- * LEO: followers only ever copy from the leader, so this holds until leadership changes. Truncation after an
- * election (next step) then means cutting this log back to the new leader's LEO and recording what was cut.
+ * There is one log per partition (the current leader's). Every replica's log is a prefix of it, described by the
+ * replica's LEO: followers only ever copy from the leader, and when a new leader lacks the tail the log is cut back
+ * to its LEO (`truncateTo`, the divergent tail is gone and new appends get fresh offsets from there); replicas that
+ * had that tail are cut back too (Kafka's followers truncate to the new leader's epoch start offset).
  */
 import type { WireBatch } from './ProduceRequest';
 
@@ -69,7 +70,12 @@ export class PartitionLog {
   private winBase: number[] = [];
   private winCount: number[] = [];
   private winSize: number[] = [];
+  private winPid: number[] = [];
+  private winEpoch: number[] = [];
+  private winSeq: number[] = [];
   private winHead = 0;
+  /** Records removed by truncations over the log's life. */
+  recordsTruncated = 0;
 
   constructor(
     readonly partition: number,
@@ -110,6 +116,9 @@ export class PartitionLog {
     this.winBase.push(base);
     this.winCount.push(count);
     this.winSize.push(batch.sizeInBytes);
+    this.winPid.push(batch.producerId);
+    this.winEpoch.push(batch.producerEpoch);
+    this.winSeq.push(batch.baseSequence);
     // Ids are stored only while the log is complete, so stored ids always sit at their own offsets.
     if (!this.isTruncated) {
       const budget = this.budget;
@@ -132,6 +141,109 @@ export class PartitionLog {
   /** Record ids in offset order (offsets 0 … storedRecordCount − 1); a view, valid until the next append. */
   recordIds(): Int32Array {
     return this.ids.subarray(0, this.storedIds);
+  }
+
+  /** Record ids of offsets below `endOffset` (e.g. the high watermark: the committed log); a view. */
+  recordIdsBelow(endOffset: number): Int32Array {
+    return this.ids.subarray(0, Math.min(this.storedIds, Math.max(0, endOffset)));
+  }
+
+  /** Offset of the first record still retained for replication (followers cannot fetch below it). */
+  get replicationWindowStart(): number {
+    return this.winHead < this.winBase.length ? this.winBase[this.winHead] : this.leo;
+  }
+
+  /**
+   * Cuts the log back to `offset` (a batch boundary at or above the replication window's start): the records from
+   * there on are gone, their stored ids and batches too, and the next append gets `offset`. Returns the number of
+   * records removed.
+   */
+  truncateTo(offset: number): number {
+    const oldLeo = this.leo;
+    if (offset >= oldLeo) return 0;
+    const base = this.winBase;
+    let i = base.length;
+    while (i > this.winHead && base[i - 1] >= offset) i--;
+    if (i === base.length || base[i] !== offset) {
+      throw new Error(
+        i === this.winHead
+          ? `PartitionLog ${this.partition}: truncation offset ${offset} is below the replication window`
+          : `PartitionLog ${this.partition}: truncation offset ${offset} is not a batch boundary`,
+      );
+    }
+    const removedBatches = base.length - i;
+    for (const col of [
+      base,
+      this.winCount,
+      this.winSize,
+      this.winPid,
+      this.winEpoch,
+      this.winSeq,
+    ]) {
+      col.length = i;
+    }
+    this.batchesAppended -= removedBatches;
+    this.leo = offset;
+    if (this.storedIds >= offset) {
+      this.budget.remaining += this.storedIds - offset;
+      this.storedIds = offset;
+      this.isTruncated = false;
+    }
+    let lo = 0;
+    let hi = this.storedBatchCount;
+    const offsets = this.baseOffsetCol.data;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    this.storedBatchCount = lo;
+    this.recordsTruncated += oldLeo - offset;
+    return oldLeo - offset;
+  }
+
+  /**
+   * Visits the batches that start below `beforeOffset`, newest first (replication window, then stored batches
+   * below it), until `visit` returns false. For rebuilding producer state; not a hot path.
+   */
+  scanBatchesBackward(
+    beforeOffset: number,
+    visit: (
+      producerId: number,
+      epoch: number,
+      baseSequence: number,
+      lastSequence: number,
+      baseOffset: number,
+      lastOffset: number,
+    ) => boolean,
+  ): void {
+    const base = this.winBase;
+    let lowest = this.leo;
+    for (let i = base.length - 1; i >= this.winHead; i--) {
+      lowest = base[i];
+      if (base[i] >= beforeOffset) continue;
+      const count = this.winCount[i];
+      const pid = this.winPid[i];
+      if (pid < 0) continue;
+      const seq = this.winSeq[i];
+      if (
+        !visit(pid, this.winEpoch[i], seq, lastSequenceOf(seq, count), base[i], base[i] + count - 1)
+      ) {
+        return;
+      }
+    }
+    const limit = Math.min(lowest, beforeOffset);
+    for (let i = this.storedBatchCount - 1; i >= 0; i--) {
+      const b = this.baseOffsetCol.data[i];
+      if (b >= limit) continue;
+      const pid = this.pidCol.data[i];
+      if (pid < 0) continue;
+      const count = this.countCol.data[i];
+      const seq = this.seqCol.data[i];
+      if (!visit(pid, this.epochCol.data[i], seq, lastSequenceOf(seq, count), b, b + count - 1)) {
+        return;
+      }
+    }
   }
 
   /** The stored batches in offset order (allocates: for reports). */
@@ -200,6 +312,9 @@ export class PartitionLog {
       this.winBase = base.slice(h);
       this.winCount = this.winCount.slice(h);
       this.winSize = this.winSize.slice(h);
+      this.winPid = this.winPid.slice(h);
+      this.winEpoch = this.winEpoch.slice(h);
+      this.winSeq = this.winSeq.slice(h);
       this.winHead = 0;
     }
   }

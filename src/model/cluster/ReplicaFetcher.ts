@@ -5,6 +5,8 @@
  * has data, else hold up to replica.fetch.wait.max.ms). Each fetch carries the follower's LEO per partition, which is
  * how the leader learns follower progress and moves the high watermark. The follower appends what it got (charged to
  * its CPU), then fetches again at once.
+ * The cluster stops a fetcher when its leader or follower dies, the follower stalls, or leadership moves, and
+ * starts a new one (from the follower's current LEO) when they change back.
  * Left out: fetch sessions (KIP-227: every fetch lists all partitions), leader epochs in fetches and divergence
  * checks, fetch backoff on errors, throttling, the leader's CPU for serving fetches (zero-copy sendfile).
  */
@@ -30,6 +32,8 @@ export interface BrokerCpu {
   /** Reserves `costMs` of CPU from `nowMs` on; returns when the work is done. */
   reserveCpu(costMs: number, nowMs: number): number;
   readonly alive: boolean;
+  /** Extra ms per partition append (a slow broker). */
+  readonly appendExtraMs: number;
 }
 
 export interface ReplicaFetcherLimits {
@@ -191,6 +195,7 @@ export class ReplicaFetcher implements SimEvent {
       // Same formula as a leader append: per batch + per byte.
       costMs += (batches * cost.brokerAppendBatchUs) / 1000;
       costMs += (this.respBytes[i] * cost.brokerAppendByteNs) / 1e6;
+      costMs += this.follower.appendExtraMs;
     }
     if (!any) {
       this.applyHighWatermarks();

@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { makeCluster, RequestFactory, StubChannel } from './ClusterTestKit';
-import { brokerAppendCostMs, DEFAULT_COST_MODEL } from './CostModel';
+import { makeCluster, RequestFactory, StubChannel, TEST_COST_MODEL } from './ClusterTestKit';
+import { brokerAppendCostMs } from './CostModel';
 import type { ProduceRequest } from './ProduceRequest';
 import type { BrokerChannel } from './SimBroker';
 import type { SimCluster } from './SimCluster';
 
-const cost = (bytes: number) => brokerAppendCostMs(DEFAULT_COST_MODEL, bytes);
+const cost = (bytes: number) => brokerAppendCostMs(TEST_COST_MODEL, bytes);
 
 function deliver(
   cluster: SimCluster,
@@ -138,7 +138,7 @@ describe('SimBroker', () => {
     const { response, atMs } = ch.responses[0];
     expect(response.partitions[0]).toMatchObject({ error: 'NONE', baseOffset: 0 });
     // Leader → follower (data) and follower → leader (next fetch): at least two one-way latencies.
-    expect(atMs).toBeGreaterThan(appendMs + 2 * DEFAULT_COST_MODEL.netLatencyMs);
+    expect(atMs).toBeGreaterThan(appendMs + 2 * TEST_COST_MODEL.netLatencyMs);
     expect(cluster.partition(0).highWatermark).toBe(7);
     expect(cluster.partition(0).replicaLeo).toEqual([7, 7, 7]);
     expect(cluster.broker(leader).delayedProduceCount).toBe(0);
@@ -160,7 +160,11 @@ describe('SimBroker', () => {
     deliver(cluster, req, ch, 0, sim);
     const appendMs = cost(300);
     // The ISR shrinks under min.insync.replicas right after the append: the HW freezes (Kafka 3.7+).
-    sim.at(appendMs + 0.01, (t) => cluster.alterPartitionIsr(0, [leader], t));
+    // (The followers stall, or they would catch up and rejoin the ISR.)
+    sim.at(appendMs + 0.01, (t) => {
+      for (const b of cluster.partition(0).replicas) if (b !== leader) cluster.stallFollower(b, t);
+      cluster.alterPartitionIsr(0, [leader], t);
+    });
     sim.runUntil(appendMs + 999);
     expect(ch.responses).toHaveLength(0);
     sim.runUntil(appendMs + 1000);
@@ -173,8 +177,11 @@ describe('SimBroker', () => {
     expect(cluster.log(0).logEndOffset).toBe(3);
     expect(cluster.partition(0).highWatermark).toBe(0);
     expect(cluster.broker(leader).delayedProduceCount).toBe(0);
-    // Once the ISR is back, the HW catches up with the followers (which kept fetching).
-    cluster.alterPartitionIsr(0, cluster.partitionInfo(0).replicas, sim.nowMs);
+    // Once the followers fetch again they rejoin the ISR and the HW catches up.
+    for (const b of cluster.partition(0).replicas)
+      if (b !== leader) cluster.resumeBroker(b, sim.nowMs);
+    sim.runUntil(sim.nowMs + 10);
+    expect(cluster.partition(0).isr).toHaveLength(3);
     expect(cluster.partition(0).highWatermark).toBe(3);
   });
 

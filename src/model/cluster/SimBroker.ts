@@ -3,14 +3,20 @@
  * the moment a request is read until its response is sent), handled on a single FIFO CPU (append cost per batch +
  * per byte), appended to the leader logs, and answered as acks demands: acks=0 never, acks=1 after the append,
  * acks=all from the purgatory once the HW passes every batch (or REQUEST_TIMED_OUT after the request's timeout).
- * Mirrors `KafkaApis.handleProduceRequest` + `ReplicaManager.appendRecords` + the SocketServer's channel muting.
- * Left out: several request handler threads, disk, quotas/throttling, crash/restart (`alive` is kept for it),
- * broker-side idempotence (last 5 batches per producer: the log already keeps the producer fields).
+ * Mirrors `KafkaApis.handleProduceRequest` + `ReplicaManager.appendRecords` (with UnifiedLog's producer-state
+ * validation: duplicates answered with their original offset, sequence gaps and stale epochs rejected) + the
+ * SocketServer's channel muting. Faults: a crash drops everything in progress (no answers; work scheduled by the old
+ * incarnation is ignored), a slow broker pays extra per partition append, dropped responses break the response
+ * direction of their connection, injected errors answer a partition without appending.
+ * Left out: several request handler threads, disk, quotas/throttling.
  */
+
+import type { ErrorName } from '../common/protocol/Errors';
 import type { EventHandle, SimEvent } from '../engine/EventQueue';
 import type { Simulation } from '../engine/Simulation';
 import { brokerAppendCostMs, type CostModel } from './CostModel';
 import { DelayedProduce, type DelayedProduceCompletion } from './DelayedProduce';
+import { lastSequenceOf } from './PartitionLog';
 import {
   type PartitionResponse,
   type ProduceRequest,
@@ -29,6 +35,8 @@ export interface BrokerChannel {
   sendResponse(response: ProduceResponse, nowMs: number): number;
   /** The broker closes the connection (acks=0 request with an error). */
   closeFromBroker(nowMs: number): void;
+  /** From now on responses on this connection are lost on the way (the drop-responses fault). */
+  loseResponses(): void;
 }
 
 /** What the broker needs from the cluster. */
@@ -38,6 +46,8 @@ export interface BrokerContext {
   partition(p: number): SimPartition;
   /** Fetchers of followers copying partition `p` from its leader. */
   followerFetchersOf(p: number): readonly ReplicaFetcher[];
+  /** The next injected error for partition `p` (consumed), or null. */
+  takeInjectedError(p: number): ErrorName | null;
 }
 
 interface ChannelState {
@@ -55,16 +65,33 @@ class InboundProduce implements SimEvent {
     readonly channel: BrokerChannel,
     readonly state: ChannelState,
     private readonly broker: SimBroker,
+    /** The broker's incarnation that read it: work of a crashed incarnation is void. */
+    readonly incarnation: number,
   ) {}
   run(nowMs: number): void {
+    if (this.incarnation !== this.broker.incarnation) return;
     if (this.phase === 0) this.broker.appendRequest(this, nowMs);
     else this.broker.finishRequest(this, nowMs);
   }
 }
 
 export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
-  /** False once crashed (not simulated yet). */
+  /** False while crashed. */
   alive = true;
+  /** Bumped by every crash. */
+  incarnation = 0;
+  /** Extra ms per partition append (the slow fault), leader and follower appends alike. */
+  appendExtraMs = 0;
+  /** The stall-follower fault: its replica fetchers stop. */
+  stalled = false;
+  /** The producer's connection to this broker is cut (the isolate fault; the NetworkClient enforces it). */
+  isolated = false;
+  /** Produce responses still to drop (the drop-responses fault). */
+  dropResponsesRemaining = 0;
+  /** Batches answered as duplicates (broker-side idempotence) and rejected by the producer state. */
+  duplicateBatches = 0;
+  rejectedBatches = 0;
+  responsesDropped = 0;
   private cpuFreeAt = 0;
   private readonly channels = new Map<number, ChannelState>();
   private readonly responseSizes: number[] = [];
@@ -97,6 +124,21 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
     return this.cpuFreeAt;
   }
 
+  /** The broker dies: requests in progress, purgatory and connections are gone (the cluster fences it later). */
+  crash(nowMs: number): void {
+    this.alive = false;
+    this.incarnation++;
+    this.channels.clear();
+    this.delayedProduceCount = 0;
+    this.cpuFreeAt = nowMs;
+  }
+
+  /** The broker is back with an idle CPU (its replicas are truncated by the cluster). */
+  restart(nowMs: number): void {
+    this.alive = true;
+    this.cpuFreeAt = nowMs;
+  }
+
   /** A produce request's last byte arrived on `channel`. */
   handleProduceRequest(request: ProduceRequest, channel: BrokerChannel, nowMs: number): void {
     if (!this.alive || !channel.open) return;
@@ -107,7 +149,7 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
       state = { busy: false, closed: false, queue: [], queueHead: 0 };
       this.channels.set(channel.channelId, state);
     }
-    const inbound = new InboundProduce(request, channel, state, this);
+    const inbound = new InboundProduce(request, channel, state, this, this.incarnation);
     if (state.busy) state.queue.push(inbound);
     else this.startRequest(inbound, nowMs);
   }
@@ -127,7 +169,7 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
     let costMs = 0;
     const batches = inbound.request.batches;
     for (let i = 0; i < batches.length; i++) {
-      costMs += brokerAppendCostMs(this.cost, batches[i].sizeInBytes);
+      costMs += brokerAppendCostMs(this.cost, batches[i].sizeInBytes) + this.appendExtraMs;
     }
     this.sim.at(this.reserveCpu(costMs, nowMs), inbound);
   }
@@ -138,7 +180,7 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
     const ctx = this.ctx;
     const batches = request.batches;
     const partitions: PartitionResponse[] = new Array(batches.length);
-    let appended = 0;
+    let answered = 0;
     for (let i = 0; i < batches.length; i++) {
       const b = batches[i];
       const p = ctx.partition(b.partition);
@@ -149,21 +191,47 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
         logAppendTimeMs: -1,
       };
       partitions[i] = entry;
+      const injected = ctx.takeInjectedError(b.partition);
       // Same order of checks as Partition.appendRecordsToLeader, then UnifiedLog's validation.
-      if (p.leader !== this.id) {
+      if (injected !== null) {
+        entry.error = injected;
+      } else if (p.leader !== this.id) {
         entry.error = 'NOT_LEADER_OR_FOLLOWER';
-        if (p.leader !== null) {
-          entry.currentLeader = { leaderId: p.leader, leaderEpoch: p.leaderEpoch };
-        }
       } else if (request.acks === -1 && p.isr.length < p.effectiveMinIsr()) {
         entry.error = 'NOT_ENOUGH_REPLICAS';
       } else if (b.sizeInBytes > ctx.messageMaxBytes) {
         entry.error = 'MESSAGE_TOO_LARGE';
       } else {
-        entry.baseOffset = p.appendAsLeader(b, nowMs);
-        appended++;
-        this.batchesAppended++;
-        this.recordsAppended += b.recordCount;
+        const check =
+          b.producerId < 0
+            ? 'NONE'
+            : p.producerState.check(
+                b.producerId,
+                b.producerEpoch,
+                b.baseSequence,
+                lastSequenceOf(b.baseSequence, b.recordCount),
+              );
+        if (check === 'NONE') {
+          entry.baseOffset = p.appendAsLeader(b, nowMs);
+          answered++;
+          this.batchesAppended++;
+          this.recordsAppended += b.recordCount;
+        } else if (check === 'DUPLICATE') {
+          // Not written again: success with the original batch's offset.
+          entry.baseOffset = p.producerState.duplicateFirstOffset;
+          answered++;
+          this.duplicateBatches++;
+        } else {
+          entry.error = check;
+          this.rejectedBatches++;
+        }
+      }
+      // KIP-951: the current leader rides along with NOT_LEADER_OR_FOLLOWER / FENCED_LEADER_EPOCH.
+      if (
+        (entry.error === 'NOT_LEADER_OR_FOLLOWER' || entry.error === 'FENCED_LEADER_EPOCH') &&
+        p.leader !== null
+      ) {
+        entry.currentLeader = { leaderId: p.leader, leaderEpoch: p.leaderEpoch };
       }
     }
     const response: ProduceResponse = {
@@ -172,12 +240,12 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
       partitions,
       sizeInBytes: this.responseSize(batches.length),
     };
-    if (appended > 0) this.afterAppend(request, partitions, nowMs);
+    if (answered > 0) this.afterAppend(request, partitions, nowMs);
     if (request.acks === 0) {
       // KafkaApis closes an acks=0 connection on any error: the only way the client can notice.
-      if (appended < batches.length) inbound.channel.closeFromBroker(nowMs);
+      if (answered < batches.length) inbound.channel.closeFromBroker(nowMs);
       this.finishRequest(inbound, nowMs);
-    } else if (request.acks === 1 || appended === 0) {
+    } else if (request.acks === 1 || answered === 0) {
       this.sendResponse(inbound, response, nowMs);
     } else {
       this.delay(inbound, response, nowMs);
@@ -237,6 +305,8 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
 
   /** @internal Called by a DelayedProduce when all its partitions are done or it expired. */
   completeDelayedProduce(op: DelayedProduce, nowMs: number): void {
+    const inbound = op.context as InboundProduce;
+    if (inbound.incarnation !== this.incarnation) return; // purgatory died with the broker
     const handle: EventHandle | null = op.timeoutHandle;
     if (handle !== null) {
       this.sim.cancel(handle);
@@ -245,7 +315,7 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
     } else if (op.pendingPartitions > 0) {
       this.delayedProduceCount--; // expired: the timer itself ran
     }
-    this.sendResponse(op.context as InboundProduce, op.response, nowMs);
+    this.sendResponse(inbound, op.response, nowMs);
   }
 
   private sendResponse(inbound: InboundProduce, response: ProduceResponse, nowMs: number): void {
@@ -255,6 +325,11 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
       this.finishRequest(inbound, nowMs);
       return;
     }
+    if (this.dropResponsesRemaining > 0) {
+      this.dropResponsesRemaining--;
+      this.responsesDropped++;
+      channel.loseResponses();
+    }
     this.responsesSent++;
     const sentMs = channel.sendResponse(response, nowMs);
     if (sentMs > nowMs) this.sim.at(sentMs, inbound);
@@ -263,6 +338,7 @@ export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
 
   /** @internal The response is out (or none is due): unmute the channel and read its next request. */
   finishRequest(inbound: InboundProduce, nowMs: number): void {
+    if (inbound.incarnation !== this.incarnation) return;
     const state = inbound.state;
     state.busy = false;
     if (state.queueHead < state.queue.length) {

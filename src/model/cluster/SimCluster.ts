@@ -1,73 +1,45 @@
 /**
  * The simulated Kafka cluster: N brokers (ids 0..N−1), one topic with P partitions and replication factor RF placed
  * by the KRaft controller's striped placer, leader = first replica (epoch 0), broker↔broker links and one replica
- * fetcher per (follower, leader) pair. Implements ClusterView (the producer's metadata view; leadership is static
- * for now, so the view is always current). Simulation-only name; the roles are Kafka's controller + brokers.
- * Left out for now (state is in place): crashes, ISR shrink/expand, elections, unclean election, truncation.
+ * fetcher per live (follower, leader) pair. Implements ClusterView as the controller's truth (leaders, ISR, epochs;
+ * `metadataVersion` changes with each of them) and ClusterFaults (crash/restart, slow, stalled followers,
+ * isolation, dropped responses, injected errors), with the Controller taking the elections and ISR decisions.
+ * Simulation-only name; the roles are Kafka's controller + brokers.
  */
+import type { ErrorName } from '../common/protocol/Errors';
 import type { Random } from '../engine/Random';
 import type { Simulation } from '../engine/Simulation';
+import type { ClusterFaults } from '../faults/FaultTarget';
+import {
+  type BrokerReport,
+  brokerReports,
+  type PartitionReport,
+  partitionReports,
+} from './ClusterReports';
 import type { ClusterView, PartitionInfo } from './ClusterView';
+import { Controller, type ControllerListener } from './Controller';
 import { bandwidthBytesPerMs, type CostModel } from './CostModel';
 import { NetworkLink } from './NetworkLink';
 import { LogBudget, type PartitionLog } from './PartitionLog';
-import { ReplicaFetcher } from './ReplicaFetcher';
+import type { ReplicaFetcher } from './ReplicaFetcher';
+import { ReplicaFetcherManager } from './ReplicaFetcherManager';
 import { type BrokerContext, SimBroker } from './SimBroker';
+import { DEFAULT_SIM_CLUSTER_CONFIG, type SimClusterConfig } from './SimClusterConfig';
 import { SimPartition } from './SimPartition';
 import { placeReplicas } from './StripedReplicaPlacer';
 
-export interface SimClusterConfig {
-  /** Topic name. */
-  readonly topic: string;
-  /** Number of brokers N (ids 0..N−1). */
-  readonly brokers: number;
-  /** Number of partitions P. */
-  readonly partitions: number;
-  /** Replication factor RF ≤ N. */
-  readonly replicationFactor: number;
-  /** min.insync.replicas (topic/broker), Kafka default 1. */
-  readonly minInsyncReplicas: number;
-  /** message.max.bytes: largest batch (after compression) a broker accepts, default 1048588. */
-  readonly messageMaxBytes: number;
-  /** replica.lag.time.max.ms, default 30000 (kept for the coming ISR shrink). */
-  readonly replicaLagTimeMaxMs: number;
-  /** replica.fetch.max.bytes per partition, default 1048576. */
-  readonly replicaFetchMaxBytes: number;
-  /** replica.fetch.response.max.bytes, default 10485760. */
-  readonly replicaFetchResponseMaxBytes: number;
-  /** Record ids stored over all partition logs; beyond it offsets are still counted (log `truncated`). */
-  readonly maxLoggedRecords: number;
+export { DEFAULT_SIM_CLUSTER_CONFIG, type SimClusterConfig } from './SimClusterConfig';
+export type { BrokerReport, PartitionReport };
+
+/** A producer-side client told about broker faults (NetworkClient). */
+export interface ClusterClient {
+  /** The broker died: its connections break. */
+  brokerDown(broker: number, nowMs: number): void;
+  /** The producer's network to the broker is back. */
+  brokerHealed(broker: number, nowMs: number): void;
 }
 
-export const DEFAULT_SIM_CLUSTER_CONFIG: SimClusterConfig = Object.freeze({
-  topic: 'topic',
-  brokers: 3,
-  partitions: 6,
-  replicationFactor: 3,
-  minInsyncReplicas: 1,
-  messageMaxBytes: 1048588,
-  replicaLagTimeMaxMs: 30000,
-  replicaFetchMaxBytes: 1048576,
-  replicaFetchResponseMaxBytes: 10485760,
-  maxLoggedRecords: 10_000_000,
-});
-
-/** A partition's replication state, for reports (plain data). */
-export interface PartitionReport {
-  readonly partition: number;
-  readonly leader: number | null;
-  readonly leaderEpoch: number;
-  readonly replicas: readonly number[];
-  readonly isr: readonly number[];
-  /** Each replica's log end offset, aligned with `replicas`. */
-  readonly replicaLogEndOffsets: readonly number[];
-  readonly highWatermark: number;
-  readonly logEndOffset: number;
-  readonly storedRecordCount: number;
-  readonly truncated: boolean;
-}
-
-export class SimCluster implements ClusterView {
+export class SimCluster implements ClusterView, ClusterFaults, ControllerListener {
   readonly topic: string;
   readonly nodes: readonly number[];
   readonly config: SimClusterConfig;
@@ -75,9 +47,12 @@ export class SimCluster implements ClusterView {
   private readonly parts: SimPartition[];
   /** links[from][to] between brokers (from ≠ to). */
   private readonly links: (NetworkLink | null)[][];
-  private fetchers: ReplicaFetcher[] = [];
-  private fetchersByPartition: ReplicaFetcher[][] = [];
+  private readonly fetcherManager: ReplicaFetcherManager;
   private nextChannelId = 1;
+  private readonly controller: Controller;
+  private readonly clients: ClusterClient[] = [];
+  private readonly injected: { error: ErrorName; remaining: number }[][];
+  private version = 0;
   // ClusterView caches, rebuilt on leadership/ISR changes.
   private available: number[] = [];
   private byNode: number[][] = [];
@@ -88,7 +63,7 @@ export class SimCluster implements ClusterView {
    * @throws Error for an invalid size or replication factor (Kafka's wording for the latter)
    */
   constructor(
-    private readonly sim: Simulation,
+    readonly sim: Simulation,
     readonly cost: CostModel,
     config: Partial<SimClusterConfig>,
     random: Random,
@@ -111,8 +86,10 @@ export class SimCluster implements ClusterView {
       topic: c.topic,
       messageMaxBytes: c.messageMaxBytes,
       partition: (p) => this.parts[p],
-      followerFetchersOf: (p) => this.fetchersByPartition[p],
+      followerFetchersOf: (p) => this.fetcherManager.byPartition[p],
+      takeInjectedError: (p) => this.takeInjectedError(p),
     };
+    this.injected = this.parts.map(() => []);
     this.brokers = this.nodes.map((id) => new SimBroker(id, sim, cost, ctx));
     const bw = bandwidthBytesPerMs(cost);
     this.links = this.nodes.map((from) =>
@@ -122,8 +99,26 @@ export class SimCluster implements ClusterView {
           : new NetworkLink(`broker-${from}`, `broker-${to}`, cost.netLatencyMs, bw),
       ),
     );
+    this.fetcherManager = new ReplicaFetcherManager(
+      sim,
+      cost,
+      {
+        replicaFetchMaxBytes: c.replicaFetchMaxBytes,
+        replicaFetchResponseMaxBytes: c.replicaFetchResponseMaxBytes,
+      },
+      this.nodes,
+      this.brokers,
+      this.parts,
+      (from, to) => this.link(from, to),
+    );
+    this.controller = new Controller(sim, c, this.brokers, this.parts, this);
     this.rebuildMetadataCaches();
-    this.startFetchers(nowMs);
+    this.fetcherManager.plan(nowMs);
+  }
+
+  /** Changes with every leadership or ISR change (the producer's metadata compares it). */
+  get metadataVersion(): number {
+    return this.version;
   }
 
   partitionCount(): number {
@@ -168,7 +163,7 @@ export class SimCluster implements ClusterView {
 
   /** The replica fetchers, one per (follower, leader) pair with shared partitions. */
   replicaFetchers(): readonly ReplicaFetcher[] {
-    return this.fetchers;
+    return this.fetcherManager.fetchers;
   }
 
   /** A fresh id for a client connection (unique over the cluster's lifetime). */
@@ -178,27 +173,119 @@ export class SimCluster implements ClusterView {
 
   /**
    * Sets a partition's ISR, as an AlterPartition accepted by the controller would; the HW and the acks=all waiters
-   * are re-checked. The hook the coming ISR shrink/expand logic (replica.lag.time.max.ms) will call.
+   * are re-checked.
    */
   alterPartitionIsr(partition: number, isr: readonly number[], nowMs: number): void {
     this.parts[partition].alterIsr(isr, nowMs);
-    this.rebuildMetadataCaches();
+    this.metadataChanged(false, nowMs);
+  }
+
+  /** The controller (elections, ISR changes, counters). */
+  get controllerState(): Controller {
+    return this.controller;
   }
 
   /** Plain-data state of every partition, for reports. */
   partitionReports(): PartitionReport[] {
-    return this.parts.map((p) => ({
-      partition: p.partition,
-      leader: p.leader,
-      leaderEpoch: p.leaderEpoch,
-      replicas: [...p.replicas],
-      isr: [...p.isr],
-      replicaLogEndOffsets: [...p.replicaLeo],
-      highWatermark: p.highWatermark,
-      logEndOffset: p.log.logEndOffset,
-      storedRecordCount: p.log.storedRecordCount,
-      truncated: p.log.truncated,
-    }));
+    return partitionReports(this.parts);
+  }
+
+  /** Plain-data state of every broker, for reports. */
+  brokerReports(): BrokerReport[] {
+    return brokerReports(this.brokers);
+  }
+
+  /** Record ids of partition `p`'s committed log (offsets below the high watermark); a view. */
+  committedRecordIds(p: number): Int32Array {
+    const part = this.parts[p];
+    return part.log.recordIdsBelow(part.highWatermark);
+  }
+
+  /** Registers a client to be told about broker faults; returns a function that unregisters it. */
+  addClient(client: ClusterClient): () => void {
+    this.clients.push(client);
+    return () => {
+      const i = this.clients.indexOf(client);
+      if (i >= 0) this.clients.splice(i, 1);
+    };
+  }
+
+  crashBroker(broker: number, nowMs: number): void {
+    const b = this.checkedBroker(broker);
+    if (!b.alive) return;
+    b.crash(nowMs);
+    for (const c of [...this.clients]) c.brokerDown(broker, nowMs);
+    this.controller.brokerCrashed(broker);
+    this.fetcherManager.plan(nowMs);
+  }
+
+  restartBroker(broker: number, nowMs: number): void {
+    const b = this.checkedBroker(broker);
+    if (b.alive) return;
+    b.restart(nowMs);
+    this.controller.brokerRestarted(broker, nowMs);
+  }
+
+  slowBroker(broker: number, extraMs: number, _nowMs: number): void {
+    if (!(extraMs >= 0)) throw new RangeError(`slow: extraMs must be >= 0, got ${extraMs}`);
+    this.checkedBroker(broker).appendExtraMs = extraMs;
+  }
+
+  stallFollower(broker: number, nowMs: number): void {
+    this.checkedBroker(broker).stalled = true;
+    this.fetcherManager.plan(nowMs);
+  }
+
+  resumeBroker(broker: number, nowMs: number): void {
+    const b = this.checkedBroker(broker);
+    b.appendExtraMs = 0;
+    if (b.stalled) {
+      b.stalled = false;
+      this.fetcherManager.plan(nowMs);
+    }
+  }
+
+  isolateBroker(broker: number, _nowMs: number): void {
+    this.checkedBroker(broker).isolated = true;
+  }
+
+  healBroker(broker: number, nowMs: number): void {
+    const b = this.checkedBroker(broker);
+    if (!b.isolated) return;
+    b.isolated = false;
+    for (const c of [...this.clients]) c.brokerHealed(broker, nowMs);
+  }
+
+  dropResponses(broker: number, count: number, _nowMs: number): void {
+    this.checkedBroker(broker).dropResponsesRemaining += Math.max(0, count);
+  }
+
+  injectErrors(partition: number, error: ErrorName, count: number, _nowMs: number): void {
+    if (!(partition >= 0 && partition < this.parts.length)) {
+      throw new RangeError(`error: no partition ${partition}`);
+    }
+    if (count > 0) this.injected[partition].push({ error, remaining: count });
+  }
+
+  /** @internal ControllerListener: leaders or ISRs changed. */
+  metadataChanged(leadersChanged: boolean, nowMs: number): void {
+    this.version++;
+    this.rebuildMetadataCaches();
+    if (leadersChanged) this.fetcherManager.plan(nowMs);
+  }
+
+  private takeInjectedError(p: number): ErrorName | null {
+    const queue = this.injected[p];
+    if (queue.length === 0) return null;
+    const head = queue[0];
+    if (--head.remaining === 0) queue.shift();
+    return head.error;
+  }
+
+  private checkedBroker(broker: number): SimBroker {
+    const b = this.brokers[broker];
+    if (b === undefined) throw new RangeError(`no broker ${broker}`);
+    return b;
   }
 
   /** Recomputes the ClusterView arrays; call after any leader or ISR change. */
@@ -221,39 +308,5 @@ export class SimCluster implements ClusterView {
         }),
       );
     }
-  }
-
-  /** One fetcher per (follower, leader) pair, as Kafka's ReplicaFetcherManager with num.replica.fetchers = 1. */
-  private startFetchers(nowMs: number): void {
-    for (const f of this.fetchers) f.stop();
-    const limits = {
-      replicaFetchMaxBytes: this.config.replicaFetchMaxBytes,
-      replicaFetchResponseMaxBytes: this.config.replicaFetchResponseMaxBytes,
-    };
-    this.fetchers = [];
-    this.fetchersByPartition = this.parts.map(() => []);
-    for (const follower of this.nodes) {
-      for (const leader of this.nodes) {
-        if (follower === leader) continue;
-        const shared = this.parts.filter(
-          (p) => p.leader === leader && p.replicas.includes(follower),
-        );
-        if (shared.length === 0) continue;
-        const f = new ReplicaFetcher(
-          this.sim,
-          this.cost,
-          limits,
-          follower,
-          leader,
-          shared,
-          this.brokers[follower],
-          this.link(follower, leader),
-          this.link(leader, follower),
-        );
-        this.fetchers.push(f);
-        for (const p of shared) this.fetchersByPartition[p.partition].push(f);
-      }
-    }
-    for (const f of this.fetchers) f.start(nowMs);
   }
 }

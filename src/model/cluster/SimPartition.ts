@@ -1,23 +1,39 @@
 /**
  * The replicated state of one partition: replicas, leader and leader epoch, ISR, each replica's log end offset,
- * the high watermark and the acks=all waiters. Mirrors the leader side of Kafka's `kafka.cluster.Partition`
- * (appendRecordsToLeader, updateFollowerFetchState, maybeIncrementLeaderHW, checkEnoughReplicasReachOffset) plus the
- * followers' own LEO/HW. One object per partition stands in for the per-broker Partition objects of a real cluster.
- * Not built yet (state kept for it): ISR shrink/expand after `replica.lag.time.max.ms` (lastCaughtUpTimeMs is
- * tracked as Kafka does), leader election and truncation, broker-side idempotence (the log keeps producer fields).
+ * the high watermark, the acks=all waiters and the producer state (broker-side idempotence). Mirrors the leader side
+ * of Kafka's `kafka.cluster.Partition` (appendRecordsToLeader, updateFollowerFetchState with maybeExpandIsr,
+ * getOutOfSyncReplicas, maybeIncrementLeaderHW, checkEnoughReplicasReachOffset, makeLeader) plus the followers' own
+ * LEO/HW and their truncation. One object per partition stands in for the per-broker Partition objects of a real
+ * cluster; the controller's decisions (ISR changes, elections) are applied to it by the Controller.
+ * Left out: the AlterPartition round trip (ISR changes apply at once), a new leader's HW lagging until followers
+ * fetch (it keeps min(HW, its LEO)), caught-up out-of-ISR replicas holding the HW back, leader epochs in fetches
+ * (a replica that lacks part of a new leader's log is cut back at the election, as OffsetsForLeaderEpoch would).
  */
 import type { DelayedProduce } from './DelayedProduce';
 import type { LogBudget } from './PartitionLog';
-import { PartitionLog } from './PartitionLog';
+import { lastSequenceOf, PartitionLog } from './PartitionLog';
 import type { WireBatch } from './ProduceRequest';
+import { ProducerStateManager } from './ProducerStateManager';
+
+/** Who applies a follower's ISR join (the controller's AlterPartition). */
+export interface PartitionListener {
+  isrExpandRequested(partition: SimPartition, broker: number, nowMs: number): void;
+}
 
 export class SimPartition {
   leader: number | null;
   leaderEpoch = 0;
   /** Bumped on every ISR or leader change (KRaft's partition epoch). */
   partitionEpoch = 0;
-  /** In-sync replicas, in replica order. Real state: shrinks/expands will edit it through `alterIsr`. */
+  /** In-sync replicas, in replica order; changed only through `alterIsr`. */
   isr: number[];
+  /** Per replica index: in the ISR. */
+  private readonly inIsr: boolean[];
+  /** Log end offset when the current leader took over; a follower must reach it to rejoin the ISR. */
+  leaderEpochStartOffset = 0;
+  /** Broker-side idempotence state of the leader's log. */
+  readonly producerState = new ProducerStateManager();
+  listener: PartitionListener | null = null;
   highWatermark = 0;
   readonly log: PartitionLog;
   /** Each replica's own log end offset, indexed like `replicas` (the leader's equals log.logEndOffset). */
@@ -26,7 +42,7 @@ export class SimPartition {
   readonly replicaHw: number[];
   /** Follower LEOs as the leader last saw them in a fetch (the leader's own entry is unused). */
   readonly leoSeenByLeader: number[];
-  /** Kafka's Replica.lastCaughtUpTimeMs, per replica, for the coming ISR shrink rule. */
+  /** Kafka's Replica.lastCaughtUpTimeMs, per replica (the ISR shrink rule). */
   readonly lastCaughtUpTimeMs: number[];
   private readonly lastFetchLeaderLogEndOffset: number[];
   private readonly lastFetchTimeMs: number[];
@@ -45,6 +61,7 @@ export class SimPartition {
   ) {
     this.leader = replicas.length > 0 ? replicas[0] : null;
     this.isr = [...replicas];
+    this.inIsr = replicas.map(() => true);
     this.log = new PartitionLog(partition, budget);
     const n = replicas.length;
     this.replicaLeo = new Array<number>(n).fill(0);
@@ -68,9 +85,27 @@ export class SimPartition {
     return this.replicas.indexOf(broker);
   }
 
-  /** Appends on the leader; returns the base offset. Checks (leadership, min ISR, size) are the caller's. */
+  /** True if the replica at `replicaIndex` is in the ISR. */
+  isInIsr(replicaIndex: number): boolean {
+    return this.inIsr[replicaIndex];
+  }
+
+  /**
+   * Appends on the leader and records the batch in the producer state; returns the base offset. Checks
+   * (leadership, min ISR, size, `producerState.check`) are the caller's.
+   */
   appendAsLeader(batch: WireBatch, nowMs: number): number {
     const base = this.log.append(batch, nowMs);
+    if (batch.producerId >= 0) {
+      this.producerState.update(
+        batch.producerId,
+        batch.producerEpoch,
+        batch.baseSequence,
+        lastSequenceOf(batch.baseSequence, batch.recordCount),
+        base,
+        base + batch.recordCount - 1,
+      );
+    }
     const li = this.leader === null ? -1 : this.replicas.indexOf(this.leader);
     if (li >= 0) this.replicaLeo[li] = this.log.logEndOffset;
     // Without followers nobody will fetch this batch: keep the replication window empty.
@@ -99,7 +134,73 @@ export class SimPartition {
     this.lastFetchTimeMs[replicaIndex] = nowMs;
     this.leoSeenByLeader[replicaIndex] = fetchOffset;
     this.trimReplicationWindow();
+    // Partition.isFollowerInSync: at the HW and past the current leader's epoch start.
+    if (
+      !this.inIsr[replicaIndex] &&
+      fetchOffset >= this.highWatermark &&
+      fetchOffset >= this.leaderEpochStartOffset &&
+      this.listener !== null
+    ) {
+      const before = this.highWatermark;
+      this.listener.isrExpandRequested(this, this.replicas[replicaIndex], nowMs);
+      if (this.highWatermark > before) return true;
+    }
     return this.maybeIncrementHighWatermark();
+  }
+
+  /**
+   * Kafka's getOutOfSyncReplicas: ISR followers behind the leader's LEO that have not been caught up for more
+   * than `maxLagMs`.
+   */
+  outOfSyncReplicas(nowMs: number, maxLagMs: number): number[] {
+    const out: number[] = [];
+    if (this.leader === null) return out;
+    const leaderEnd = this.log.logEndOffset;
+    for (let i = 0; i < this.replicas.length; i++) {
+      const b = this.replicas[i];
+      if (b === this.leader || !this.inIsr[i]) continue;
+      if (this.leoSeenByLeader[i] !== leaderEnd && nowMs - this.lastCaughtUpTimeMs[i] > maxLagMs) {
+        out.push(b);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Applies a leader change decided by the controller (leader epoch and partition epoch bump). A new leader's log
+   * is the log from now on: whatever lies beyond its LEO is cut (that tail is lost), every replica is cut back to
+   * it, the producer state is rebuilt, and the old leader's acks=all waiters are dropped (it is gone). Followers'
+   * fetch state is reset as Partition.makeLeader does. Returns the number of records truncated.
+   */
+  changeLeader(newLeader: number | null, nowMs: number): number {
+    this.leader = newLeader;
+    this.leaderEpoch++;
+    this.partitionEpoch++;
+    this.clearWaiters();
+    if (newLeader === null) return 0;
+    const li = this.replicas.indexOf(newLeader);
+    const cut = this.replicaLeo[li];
+    const removed = this.log.truncateTo(cut);
+    if (removed > 0) this.producerState.truncateTo(cut, this.log);
+    for (let i = 0; i < this.replicas.length; i++) {
+      if (this.replicaLeo[i] > cut) this.replicaLeo[i] = cut;
+      if (this.replicaHw[i] > cut) this.replicaHw[i] = cut;
+      this.leoSeenByLeader[i] = i === li ? cut : 0; // unknown until the follower fetches
+      this.lastCaughtUpTimeMs[i] = this.inIsr[i] ? nowMs : 0;
+      this.lastFetchLeaderLogEndOffset[i] = cut;
+      this.lastFetchTimeMs[i] = nowMs;
+    }
+    if (this.highWatermark > cut) this.highWatermark = cut;
+    this.replicaHw[li] = this.highWatermark;
+    this.leaderEpochStartOffset = cut;
+    return removed;
+  }
+
+  /** A restarted replica that will follow: its log is cut back to the high watermark it last knew. */
+  truncateReplicaToHighWatermark(replicaIndex: number): void {
+    const hw = this.replicaHw[replicaIndex];
+    if (this.replicaLeo[replicaIndex] > hw) this.replicaLeo[replicaIndex] = hw;
+    if (this.leoSeenByLeader[replicaIndex] > hw) this.leoSeenByLeader[replicaIndex] = hw;
   }
 
   /** A follower appended fetched data: its own LEO, and its HW = min(leader's HW in the response, its LEO). */
@@ -169,18 +270,28 @@ export class SimPartition {
       }
     }
     this.isr = this.replicas.filter((r) => isr.includes(r));
+    for (let i = 0; i < this.replicas.length; i++) this.inIsr[i] = isr.includes(this.replicas[i]);
     this.partitionEpoch++;
     this.maybeIncrementHighWatermark();
     this.completeWaiters(nowMs);
   }
 
+  /**
+   * Keeps every batch above the lowest high watermark any replica knows: a replica may have to truncate to its HW
+   * (restart) and fetch again from there.
+   */
   private trimReplicationWindow(): void {
-    let min = this.log.logEndOffset;
-    const leaderIdx = this.leader === null ? -1 : this.replicas.indexOf(this.leader);
-    for (let i = 0; i < this.replicas.length; i++) {
-      if (i !== leaderIdx && this.leoSeenByLeader[i] < min) min = this.leoSeenByLeader[i];
-    }
+    let min = this.highWatermark;
+    const hws = this.replicaHw;
+    for (let i = 0; i < hws.length; i++) if (hws[i] < min) min = hws[i];
     this.log.trimReplicationWindow(min);
+  }
+
+  private clearWaiters(): void {
+    this.waitOps = [];
+    this.waitIndex = [];
+    this.waitRequired = [];
+    this.waitHead = 0;
   }
 
   private compactWaiters(): void {

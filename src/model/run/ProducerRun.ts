@@ -5,6 +5,11 @@
  * record when `num.records` is set or records come from standard input), whichever comes first.
  */
 
+import {
+  type InitProducerIdChannel,
+  SimulatedInitProducerId,
+} from '../clients/producer/internals/InitProducerIdChannel';
+import { SimulatedMetadataChannel } from '../clients/producer/internals/MetadataChannel';
 import type { ProducerBatch } from '../clients/producer/internals/ProducerBatch';
 import type { RecordState } from '../clients/producer/internals/RecordState';
 import { KafkaProducer } from '../clients/producer/KafkaProducer';
@@ -15,7 +20,9 @@ import {
 import { NetworkClient } from '../cluster/NetworkClient';
 import { SimCluster } from '../cluster/SimCluster';
 import { Simulation } from '../engine/Simulation';
-import { Application } from '../workload/Application';
+import { asClusterFaults, asProducerFaults, FaultSchedule } from '../faults/FaultSchedule';
+import type { FaultAction } from '../faults/FaultTarget';
+import { Application, type ApplicationProducer } from '../workload/Application';
 import { KeyChooser } from '../workload/KeyChooser';
 import type { ConsoleRecord } from '../workload/LineMessageReader';
 import { ConsoleSource, GeneratedSource, type RecordSource } from '../workload/RecordSource';
@@ -44,9 +51,15 @@ export class ProducerRun {
   readonly configWarnings: readonly string[];
   readonly sim: Simulation;
   readonly cluster: SimCluster;
-  readonly network: NetworkClient;
-  readonly producer: KafkaProducer;
+  /** The current producer's connections (a restarted producer gets new ones). */
+  network: NetworkClient;
+  /** The application's current producer (restartProducer replaces it). */
+  producer: KafkaProducer;
+  /** Every producer of the run, oldest first (more than one after restartProducer). */
+  readonly producers: KafkaProducer[] = [];
   readonly application: Application;
+  /** The fault timeline (the scenario's `fault=` keys) and the explorer's fault commands. */
+  readonly faults: FaultSchedule;
   readonly durationMs: number;
   readonly retain: number;
   /** The first `retain` records, in send order. */
@@ -57,6 +70,10 @@ export class ProducerRun {
   acked = 0;
   failed = 0;
   private endedAtMs = -1;
+  private readonly options: RunOptions;
+  /** Shared by the producers, so a restarted one gets the next producer id (the brokers' ProducerIdManager). */
+  private readonly initProducerId: InitProducerIdChannel;
+  private readonly appProducer: CurrentProducer;
 
   /** Builds a run. Throws an Error listing Kafka's messages if the producer configs do not resolve. */
   constructor(spec: RunSpec, options: RunOptions = {}) {
@@ -82,34 +99,18 @@ export class ProducerRun {
         minInsyncReplicas: c.minInsyncReplicas,
         messageMaxBytes: c.messageMaxBytes,
         replicaLagTimeMaxMs: c.replicaLagTimeMaxMs,
+        uncleanLeaderElectionEnable: c.uncleanLeaderElectionEnable,
         maxLoggedRecords: this.retain,
       },
       this.sim.random.fork('cluster'),
     );
-    this.network = new NetworkClient(this.sim, this.cluster, cost, {
-      maxInFlightRequestsPerConnection: this.config.maxInFlightRequestsPerConnection,
+    this.options = options;
+    this.initProducerId = new SimulatedInitProducerId(this.sim, {
+      roundTripMs: this.requestRoundTripMs(),
     });
-    this.producer = new KafkaProducer(this.config, {
-      sim: this.sim,
-      metadata: this.cluster,
-      network: this.network,
-      random: this.sim.random.fork('producer'),
-      // InitProducerId: a small request and response over one link each way, plus the broker's handling.
-      initProducerIdRoundTripMs: 2 * cost.netLatencyMs + cost.brokerAppendBatchUs / 1000,
-      compressEveryBatch: options.compressEveryBatch,
-      onRecordCreated: (r) => {
-        if (this.records.length < this.retain) this.records.push(r);
-      },
-      onRecordCompleted: (r) => {
-        if (r.status === 'acked') this.acked++;
-        else this.failed++;
-      },
-      onBatchCompleted: (b: ProducerBatch) => {
-        this.batchesCompleted++;
-        if (this.completedBatches.length < this.retain)
-          this.completedBatches.push(summarizeBatch(b));
-      },
-    });
+    this.network = this.newNetworkClient();
+    this.producer = this.newProducer(0);
+    this.appProducer = new CurrentProducer(this.producer);
     const source: RecordSource = options.consoleRecords
       ? new ConsoleSource(options.consoleRecords, w.partition)
       : new GeneratedSource(
@@ -127,7 +128,7 @@ export class ProducerRun {
           new ValueCorpus(w.valueContent, w.recordSize, this.sim.random.fork('values')),
           { numRecords: w.numRecords, headers: w.headers, partition: w.partition },
         );
-    this.application = new Application(this.sim, this.producer, source, {
+    this.application = new Application(this.sim, this.appProducer, source, {
       throughput: w.throughput,
       sendMode: w.sendMode,
       flushEvery: w.flushEvery,
@@ -137,6 +138,44 @@ export class ProducerRun {
       closeWhenDone: options.consoleRecords !== undefined || w.numRecords >= 0,
     });
     this.application.start(this.sim.nowMs);
+    this.faults = new FaultSchedule(this.sim, {
+      cluster: asClusterFaults(this.cluster),
+      producer: asProducerFaults(this),
+    });
+    this.faults.schedule(spec.faults ?? []);
+  }
+
+  /**
+   * ProducerFaults.restartProducer: the current producer is closed at once (its incomplete records fail with
+   * "Producer is closed forcefully.", a send() blocked on memory ends, the application hears of each), its
+   * connections are dropped (answers still on their way are lost), and a new KafkaProducer with the same config,
+   * new connections, an empty metadata cache filled from the cluster, and a new producer id (sequences from 0)
+   * takes its place; the application goes on sending through it. Record ids continue.
+   */
+  restartProducer(nowMs: number): void {
+    const old = this.producer;
+    const oldNetwork = this.network;
+    old.forceClose(nowMs);
+    // Kafka closes the sockets: responses to the old producer's requests go nowhere.
+    oldNetwork.setHandler(IGNORE_RESPONSES);
+    for (const node of this.cluster.nodes) oldNetwork.disconnect(node, nowMs);
+    // …and it no longer hears of broker faults.
+    oldNetwork.close();
+    this.network = this.newNetworkClient();
+    this.producer = this.newProducer(this.producers.length, old.nextRecordIdValue);
+    this.appProducer.replace(this.producer);
+  }
+
+  /** send() calls over every producer of the run. */
+  get sendCalls(): number {
+    let n = 0;
+    for (const p of this.producers) n += p.sendCalls;
+    return n;
+  }
+
+  /** A fault command on the running simulation, applied now (FaultSchedule.applyFault). */
+  applyFault(action: FaultAction): void {
+    this.faults.applyFault(action, this.sim.nowMs);
   }
 
   get nowMs(): number {
@@ -154,7 +193,7 @@ export class ProducerRun {
 
   /** Records sent and neither acknowledged nor failed. */
   get pending(): number {
-    return this.producer.sendCalls - this.acked - this.failed;
+    return this.sendCalls - this.acked - this.failed;
   }
 
   /** Runs events up to `targetMs` (capped at the duration), stopping early when the run finishes. */
@@ -176,9 +215,98 @@ export class ProducerRun {
     this.advanceTo(this.durationMs);
   }
 
+  /** A small request's round trip (InitProducerId, Metadata): a link each way plus the broker's handling. */
+  private requestRoundTripMs(): number {
+    const cost = this.spec.cost;
+    return 2 * cost.netLatencyMs + cost.brokerAppendBatchUs / 1000;
+  }
+
+  private newNetworkClient(): NetworkClient {
+    return new NetworkClient(this.sim, this.cluster, this.spec.cost, {
+      maxInFlightRequestsPerConnection: this.config.maxInFlightRequestsPerConnection,
+    });
+  }
+
+  /** The run's `generation`-th producer (0 = the first), on the current network client. */
+  private newProducer(generation: number, firstRecordId = 0): KafkaProducer {
+    const cost = this.spec.cost;
+    const network = this.network;
+    const producer = new KafkaProducer(this.config, {
+      sim: this.sim,
+      metadata: this.cluster,
+      network,
+      // The first producer keeps the stream of runs without restarts.
+      random: this.sim.random.fork(generation === 0 ? 'producer' : `producer-${generation}`),
+      initProducerIdRoundTripMs: this.requestRoundTripMs(),
+      initProducerId: this.initProducerId,
+      // A broker the producer has no connection to (crashed, isolated) cannot answer metadata requests.
+      metadataChannel: new SimulatedMetadataChannel(this.sim, this.cluster, {
+        latencyMs: cost.netLatencyMs,
+        brokerCostMs: cost.brokerAppendBatchUs / 1000,
+        reachable: (node) => network.isConnected(node),
+      }),
+      firstRecordId,
+      compressEveryBatch: this.options.compressEveryBatch,
+      onRecordCreated: (r) => {
+        if (this.records.length < this.retain) this.records.push(r);
+      },
+      onRecordCompleted: (r) => {
+        if (r.status === 'acked') this.acked++;
+        else this.failed++;
+      },
+      onBatchCompleted: (b: ProducerBatch) => {
+        this.batchesCompleted++;
+        if (this.completedBatches.length < this.retain)
+          this.completedBatches.push(summarizeBatch(b));
+      },
+    });
+    this.producers.push(producer);
+    return producer;
+  }
+
   /** When the run ended (the close time, or the duration), or the current time while running. */
   get endMs(): number {
     if (this.endedAtMs >= 0) return this.endedAtMs;
     return this.sim.nowMs;
+  }
+}
+
+const IGNORE_RESPONSES = { onResponse: () => {} };
+
+/**
+ * What the Application holds: the run's current producer. restartProducer swaps the producer underneath, so the
+ * application keeps calling send() (and a send() that was blocked in the old producer returns through here).
+ */
+class CurrentProducer implements ApplicationProducer {
+  onSendReturned: ((nowMs: number) => void) | null = null;
+  private readonly returned = (nowMs: number): void => this.onSendReturned?.(nowMs);
+
+  constructor(private current: KafkaProducer) {
+    current.onSendReturned = this.returned;
+  }
+
+  replace(next: KafkaProducer): void {
+    this.current = next;
+    next.onSendReturned = this.returned;
+  }
+
+  send(
+    input: Parameters<ApplicationProducer['send']>[0],
+    nowMs: number,
+    callback: Parameters<ApplicationProducer['send']>[2],
+  ): RecordState {
+    return this.current.send(input, nowMs, callback);
+  }
+
+  get isSendBlocked(): boolean {
+    return this.current.isSendBlocked;
+  }
+
+  flush(nowMs: number, onDone: (nowMs: number) => void): void {
+    this.current.flush(nowMs, onDone);
+  }
+
+  close(nowMs: number, onDone: (nowMs: number) => void): void {
+    this.current.close(nowMs, onDone);
   }
 }

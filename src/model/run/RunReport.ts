@@ -5,6 +5,8 @@
  * src/cli/README.md.
  */
 import { effectiveValues } from '../clients/producer/ProducerConfig';
+import type { AppliedFault } from '../faults/FaultSchedule';
+import { type Accounting, type AccountingInput, computeAccounting } from './Accounting';
 import { type BatchSummary, summarizeBatch } from './BatchSummary';
 import type { ProducerRun } from './ProducerRun';
 
@@ -19,6 +21,8 @@ export interface RecordReport {
   readonly ackMs: number | null;
   readonly batch: number | null;
   readonly valueSize: number;
+  /** Copies of the record in the committed log (below the high watermark): 0 = not there, 2+ = duplicated. */
+  readonly copies: number;
 }
 
 export interface PartitionReportJson {
@@ -81,6 +85,18 @@ export interface RunReport {
   readonly records: readonly RecordReport[];
   readonly batches: readonly BatchSummary[];
   readonly partitions: readonly PartitionReportJson[];
+  /** The producer's outcomes against the committed logs (Accounting.ts). */
+  readonly accounting: Accounting;
+  /** Faults applied during the run (the scenario's timeline and commands), in order. */
+  readonly faults: readonly FaultReport[];
+}
+
+export interface FaultReport {
+  readonly atMs: number;
+  readonly fault: string;
+  readonly source: string;
+  readonly applied: boolean;
+  readonly note: string | null;
 }
 
 export function buildRunReport(run: ProducerRun): RunReport {
@@ -102,6 +118,7 @@ export function buildRunReport(run: ProducerRun): RunReport {
     truncated: p.truncated,
   }));
   const tm = producer.transactionManager;
+  const { accounting, copies } = computeAccounting(accountingInputOf(run));
   return {
     seed: run.spec.seed,
     topic: run.spec.topic,
@@ -116,7 +133,7 @@ export function buildRunReport(run: ProducerRun): RunReport {
       minInsyncReplicas: run.spec.cluster.minInsyncReplicas,
     },
     totals: {
-      sent: producer.sendCalls,
+      sent: run.sendCalls,
       acked: run.acked,
       failed: run.failed,
       pending: run.pending,
@@ -128,8 +145,8 @@ export function buildRunReport(run: ProducerRun): RunReport {
     application: {
       sendMode: run.spec.workload.sendMode,
       state: run.application.state,
-      sendCalls: producer.sendCalls,
-      sendExceptions: producer.sendExceptions,
+      sendCalls: run.sendCalls,
+      sendExceptions: run.producers.reduce((n, p) => n + p.sendExceptions, 0),
       blockedSends: run.application.blockedSends,
       callbacksAcked: run.application.callbacksAcked,
       callbacksFailed: run.application.callbacksFailed,
@@ -139,11 +156,11 @@ export function buildRunReport(run: ProducerRun): RunReport {
       producer.interceptors.interceptors.map((i) => [i.name, i.summary()]),
     ),
     truncated: {
-      records: producer.sendCalls > run.records.length,
+      records: run.sendCalls > run.records.length,
       batches: run.batchesCompleted + open.length > batches.length,
       logs: partitions.some((p) => p.truncated),
     },
-    records: run.records.map((r) => ({
+    records: run.records.map((r, i) => ({
       id: r.id,
       key: r.key,
       partition: r.partition,
@@ -154,9 +171,43 @@ export function buildRunReport(run: ProducerRun): RunReport {
       ackMs: r.ackMs < 0 ? null : r.ackMs,
       batch: r.batchId < 0 ? null : r.batchId,
       valueSize: r.valueBytes === null ? -1 : r.valueBytes.length,
+      copies: copies[i],
     })),
     batches,
     partitions,
+    accounting,
+    faults: run.faults.log.map(faultReport),
+  };
+}
+
+function faultReport(f: AppliedFault): FaultReport {
+  return { atMs: f.atMs, fault: f.fault, source: f.source, applied: f.applied, note: f.note };
+}
+
+/** What the accounting reads from a run: the kept records and each partition's log below its high watermark. */
+export function accountingInputOf(run: ProducerRun): AccountingInput {
+  const cluster = run.cluster;
+  return {
+    acks: run.config.acks,
+    records: run.records,
+    recordsComplete: run.sendCalls <= run.records.length,
+    partitions: cluster.partitionReports().map((r) => {
+      const ids = cluster.log(r.partition).recordIds();
+      const committed = ids.subarray(0, Math.min(r.highWatermark, ids.length));
+      const uncommitted = ids.subarray(committed.length, Math.min(r.logEndOffset, ids.length));
+      return {
+        partition: r.partition,
+        leader: r.leader,
+        replicas: r.replicas,
+        isr: r.isr,
+        replicaLogEndOffsets: r.replicaLogEndOffsets,
+        replicaHighWatermarks: [...cluster.partition(r.partition).replicaHw],
+        highWatermark: r.highWatermark,
+        committed,
+        uncommitted,
+        complete: committed.length === r.highWatermark,
+      };
+    }),
   };
 }
 

@@ -4,6 +4,7 @@
  * shape from a URL query; the model only needs the data.
  */
 import type { CostModel } from '../cluster/CostModel';
+import type { TimedFault } from '../faults/FaultTarget';
 import type { SendMode } from '../workload/Application';
 import type { KeyDistribution } from '../workload/KeyChooser';
 import type { ValueContent } from '../workload/ValueCorpus';
@@ -63,4 +64,6 @@ export interface RunSpec {
   readonly cluster: ClusterSettings;
   readonly workload: WorkloadSettings;
   readonly cost: CostModel;
+  /** The fault timeline (`fault=<simMs>:<action>…` keys), in the order given; applied in time order, ties in order. */
+  readonly faults: readonly TimedFault[];
 }

@@ -4,8 +4,9 @@
  * the accumulator), checks the record's size, and appends to the RecordAccumulator, waking the Sender when a batch
  * fills or starts; flush() and close() as Kafka's. Mirrors org.apache.kafka.clients.producer.KafkaProducer
  * (doSend, flush, close). Errors raised in send() reach the callback (and onAcknowledgement) at once, as Kafka's
- * doSend does for ApiExceptions. Left out: transactions, multiple topics, metadata fetching (the metadata is the
- * cluster's current view), close(timeout).
+ * doSend does for ApiExceptions. The producer reads its own metadata cache (ProducerMetadata), refreshed through
+ * metadata requests. `forceClose` is close(Duration.ZERO). Left out: transactions, multiple topics, waiting in
+ * send() for a topic's first metadata (the cache starts filled), close(timeout) with a timeout other than 0.
  */
 import type { ClusterView } from '../../cluster/ClusterView';
 import type { NetworkClient } from '../../cluster/NetworkClient';
@@ -18,8 +19,13 @@ import type { Simulation } from '../../engine/Simulation';
 import type { SendInput } from '../../workload/RecordSource';
 import { ProducerInterceptors } from './interceptors/ProducerInterceptors';
 import { BufferPool } from './internals/BufferPool';
-import { SimulatedInitProducerId } from './internals/InitProducerIdChannel';
+import {
+  type InitProducerIdChannel,
+  SimulatedInitProducerId,
+} from './internals/InitProducerIdChannel';
+import { type MetadataChannel, SimulatedMetadataChannel } from './internals/MetadataChannel';
 import type { ProducerBatch } from './internals/ProducerBatch';
+import { ProducerMetadata } from './internals/ProducerMetadata';
 import { ProducerMetrics } from './internals/ProducerMetrics';
 import {
   type PendingAppend,
@@ -40,11 +46,18 @@ export type { SendCallback } from './internals/RecordState';
 
 export interface KafkaProducerDeps {
   readonly sim: Simulation;
+  /** The cluster's truth: the cache's first content, and what metadata requests are answered from by default. */
   readonly metadata: ClusterView;
   readonly network: NetworkClient;
   readonly random: Random;
-  /** Round trip of the idempotent producer's InitProducerId request, ms. */
+  /** Round trip of the idempotent producer's InitProducerId request, ms (and of metadata requests by default). */
   readonly initProducerIdRoundTripMs: number;
+  /** Where InitProducerId goes; a run shares one between producers so each gets the next producer id. */
+  readonly initProducerId?: InitProducerIdChannel;
+  /** Where metadata requests go (default: answered from `metadata` after initProducerIdRoundTripMs). */
+  readonly metadataChannel?: MetadataChannel;
+  /** Id of the first record (a restarted producer continues its predecessor's numbering). Default 0. */
+  readonly firstRecordId?: number;
   /** Compress every batch with the real codec (true) or a deterministic sample (false, the default). */
   readonly compressEveryBatch?: boolean;
   /** Sees every record as it is created (the run keeps the first ones for its report). */
@@ -64,6 +77,8 @@ export class KafkaProducer {
   readonly interceptors: ProducerInterceptors;
   readonly transactionManager: TransactionManager<ProducerBatch> | null;
   readonly partitioner: Partitioner | null;
+  /** The producer's metadata cache (what it believes about leaders and partitions). */
+  readonly metadata: ProducerMetadata;
   onSendReturned: ((nowMs: number) => void) | null = null;
   /** True while the application's send() is blocked (buffer memory or metadata). */
   isSendBlocked = false;
@@ -72,15 +87,33 @@ export class KafkaProducer {
   /** send() calls that threw instead of reaching the callback (SerializationException, …). */
   sendExceptions = 0;
   private readonly deps: KafkaProducerDeps;
-  private nextRecordId = 0;
+  private nextRecordId: number;
   private closing: ((nowMs: number) => void) | null = null;
   private closed = false;
 
   constructor(config: ResolvedProducerConfig, deps: KafkaProducerDeps) {
     this.config = config;
     this.deps = deps;
+    this.nextRecordId = deps.firstRecordId ?? 0;
     const { sim, random } = deps;
     this.metrics = new ProducerMetrics(sim.nowMs);
+    this.metadata = new ProducerMetadata(
+      sim,
+      {
+        retryBackoffMs: config.retryBackoffMs,
+        retryBackoffMaxMs: config.retryBackoffMaxMs,
+        metadataMaxAgeMs: config.metadataMaxAgeMs,
+      },
+      deps.metadataChannel ??
+        new SimulatedMetadataChannel(sim, deps.metadata, {
+          latencyMs: deps.initProducerIdRoundTripMs / 2,
+          brokerCostMs: 0,
+          // Like leastLoadedNode: never a broker the producer has no connection to (crashed, isolated).
+          reachable: (node) => deps.network.isConnected(node),
+        }),
+      random.fork('metadata'),
+      deps.metadata,
+    );
     this.interceptors = new ProducerInterceptors(
       config.interceptorClasses,
       random.fork('interceptors'),
@@ -97,7 +130,7 @@ export class KafkaProducer {
     });
     this.accumulator = new RecordAccumulator(
       recordAccumulatorConfig(config, {
-        topic: deps.metadata.topic,
+        topic: this.metadata.topic,
         random: random.fork('accumulator'),
         transactionManager: this.transactionManager,
         compressEveryBatch: deps.compressEveryBatch === true,
@@ -111,14 +144,21 @@ export class KafkaProducer {
     this.sender = new Sender(senderConfig(config), {
       accumulator: this.accumulator,
       client: deps.network,
-      metadata: deps.metadata,
+      metadata: this.metadata,
       transactionManager: this.transactionManager,
-      initProducerId: new SimulatedInitProducerId(sim, {
-        roundTripMs: deps.initProducerIdRoundTripMs,
-      }),
+      initProducerId:
+        deps.initProducerId ??
+        new SimulatedInitProducerId(sim, {
+          roundTripMs: deps.initProducerIdRoundTripMs,
+        }),
       metrics: this.metrics,
       onBatchCompleted: (batch, nowMs) => this.batchCompleted(batch, nowMs),
+      onMetadataUpdateRequested: (_reason, nowMs) => this.metadata.requestUpdate(nowMs),
+      onLeaderHint: (partition, leaderId, leaderEpoch, nowMs) =>
+        this.metadata.updatePartitionLeadership(partition, leaderId, leaderEpoch, nowMs),
     });
+    // A refreshed cache may name a leader for batches that were waiting: let the Sender look again.
+    this.metadata.onUpdate = () => this.sender.wakeup();
     this.metrics.setGauges({
       bufferAvailableBytes: () => pool.availableMemory(),
       bufferTotalBytes: () => config.bufferMemory,
@@ -139,7 +179,7 @@ export class KafkaProducer {
     this.sendCalls++;
     const record: RecordState = {
       id: this.nextRecordId++,
-      topic: this.deps.metadata.topic,
+      topic: this.metadata.topic,
       requestedPartition: input.partition,
       key: input.key,
       keyBytes: input.keyBytes,
@@ -167,7 +207,7 @@ export class KafkaProducer {
       );
       return record;
     }
-    const metadata = this.deps.metadata;
+    const metadata = this.metadata;
     const count = metadata.partitionCount();
     if (input.partition !== null && input.partition >= count) {
       // waitOnMetadata keeps asking for a partition the topic does not have, until max.block.ms.
@@ -247,12 +287,33 @@ export class KafkaProducer {
     this.maybeFinishClose(nowMs);
   }
 
+  /**
+   * close(Duration.ZERO): no more sends, every incomplete record fails at once ("Producer is closed forcefully."),
+   * a send() blocked on memory throws "Producer closed while allocating memory", the Sender stops, the metadata
+   * cache stops refreshing. A pending close() completes.
+   */
+  forceClose(nowMs: number): void {
+    if (this.closed) return;
+    this.sender.forceClose(nowMs);
+    this.senderThread.stop();
+    this.metadata.close();
+    this.closed = true;
+    const onDone = this.closing;
+    this.closing = null;
+    onDone?.(nowMs);
+  }
+
+  /** Id the next record will get (a restarted producer starts from here). */
+  get nextRecordIdValue(): number {
+    return this.nextRecordId;
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }
 
   private appendToAccumulator(record: RecordState, partition: number, nowMs: number): void {
-    const metadata = this.deps.metadata;
+    const metadata = this.metadata;
     const abortOnNewBatch = this.partitioner?.onNewBatch !== undefined;
     let result = this.accumulator.append(
       record,
@@ -296,7 +357,22 @@ export class KafkaProducer {
       );
       return;
     }
-    if (result.batchIsFull || result.newBatchCreated) this.sender.wakeup();
+    if ((result.batchIsFull || result.newBatchCreated) && this.wakeupCanHelp(result.partition)) {
+      this.sender.wakeup();
+    }
+  }
+
+  /**
+   * Kafka wakes the Sender on every full or new batch. While the partition's leader cannot take a request (its
+   * in-flight requests are at the limit, or it is reconnecting) that wake-up runs an iteration that drains
+   * nothing; the Sender wakes itself when a request is written, a response arrives or a connection is ready, and
+   * picks the batch up then. Skipping those empty iterations keeps a saturated producer from scheduling one Sender
+   * event per record; the only difference is that the adaptive partitioner's queue statistics, which each
+   * iteration refreshes, are refreshed at those moments instead.
+   */
+  private wakeupCanHelp(partition: number): boolean {
+    const leader = this.metadata.leaderOf(partition);
+    return leader === null || this.deps.network.isReady(leader, this.deps.sim.nowMs);
   }
 
   private resumeBlockedAppend(pending: PendingAppend, nowMs: number): void {
@@ -304,7 +380,7 @@ export class KafkaProducer {
     this.deps.sim.cancel(pending.context as EventHandle);
     this.isSendBlocked = false;
     try {
-      this.afterAppend(this.accumulator.resumeAppend(pending, nowMs, this.deps.metadata));
+      this.afterAppend(this.accumulator.resumeAppend(pending, nowMs, this.metadata));
     } catch (e) {
       // After close() a parked append ends with KafkaException("Producer closed while send in progress").
       const error = errorText(e);
@@ -382,6 +458,7 @@ export class KafkaProducer {
     if (onDone === null || this.accumulator.hasIncomplete() || this.sender.hasPendingWork()) return;
     this.closing = null;
     this.closed = true;
+    this.metadata.close();
     onDone(nowMs);
   }
 }

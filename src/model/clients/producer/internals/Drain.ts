@@ -59,6 +59,7 @@ function drainBatchesForOneNode(
         first.hasLeaderChangedForTheOngoingRetry(),
         first,
         first.waitedTimeMs(nowMs),
+        nowMs,
       )
     ) {
       continue;

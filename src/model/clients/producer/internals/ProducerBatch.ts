@@ -80,6 +80,13 @@ export class ProducerBatch {
   /** Leader epoch of the attempt in progress (-1 unknown) and the attempt at which it last changed (KIP-951). */
   currentLeaderEpoch = -1;
   attemptsWhenLeaderLastChanged = 0;
+  /**
+   * The jittered retry backoff drawn for this batch in the Sender loop at `retryBackoffDrawnAtMs`, for attempt
+   * `retryBackoffDrawnForAttempts` (RecordAccumulator.batchRetryBackoffMs; -1: none drawn yet).
+   */
+  retryBackoffDrawnMs = -1;
+  retryBackoffDrawnAtMs = -1;
+  retryBackoffDrawnForAttempts = -1;
 
   private readonly context: ProducerBatchContext;
   private retry = false;

@@ -71,6 +71,8 @@ export interface AccumulatorInternals {
   flushInProgress(): boolean;
   /** Jittered retry backoff before attempt `attempts + 1`; draws from the accumulator's random source. */
   retryBackoffMs(attempts: number): number;
+  /** The batch's jittered backoff, drawn once per Sender loop so that ready() and drain() agree. */
+  batchRetryBackoffMs(batch: ProducerBatch, nowMs: number): number;
 }
 
 /** The partition's leader epoch as the metadata knows it, -1 when unknown (Kafka's empty OptionalInt). */
@@ -84,9 +86,9 @@ export function shouldBackoff(
   hasLeaderChanged: boolean,
   batch: ProducerBatch,
   waitedTimeMs: number,
+  nowMs: number,
 ): boolean {
-  const shouldWaitMore =
-    batch.attempts > 0 && waitedTimeMs < acc.retryBackoffMs(batch.attempts - 1);
+  const shouldWaitMore = batch.attempts > 0 && waitedTimeMs < acc.batchRetryBackoffMs(batch, nowMs);
   return !hasLeaderChanged && shouldWaitMore;
 }
 
@@ -127,6 +129,7 @@ export function ready(
       batch.hasLeaderChangedForTheOngoingRetry(),
       batch,
       waitedTimeMs,
+      nowMs,
     );
     const full = deque.length > 1 || batch.isFull();
     if (leader === null) {
@@ -177,9 +180,7 @@ function batchReady(
 ): number {
   if (readyNodes.has(leader) || acc.isMuted(partition)) return nextReadyCheckDelayMs;
   const attempts = batch.attempts;
-  const timeToWaitMs = backingOff
-    ? acc.retryBackoffMs(attempts > 0 ? attempts - 1 : 0)
-    : acc.lingerMs;
+  const timeToWaitMs = backingOff ? acc.batchRetryBackoffMs(batch, nowMs) : acc.lingerMs;
   const expired = waitedTimeMs >= timeToWaitMs;
   const transactionCompleting = acc.transactionManager?.isCompleting?.() ?? false;
   const closed = acc.isClosed();

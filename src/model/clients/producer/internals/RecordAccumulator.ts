@@ -376,6 +376,23 @@ export class RecordAccumulator implements RequeueInternals {
     return this.retryBackoff.backoff(attempts, this.backoffRandom);
   }
 
+  /**
+   * The batch's jittered backoff before its next attempt, drawn once per Sender loop (`nowMs`). Kafka draws anew
+   * at every check, so ready() may find a batch past its backoff and drain() then skip it on a longer draw; Kafka
+   * polls with timeout 0 and loops until a draw lets it through. The Sender here sleeps until nextReadyCheckDelay
+   * (nothing, for a node that was ready) instead of spinning, so ready() and drain() must agree within one loop,
+   * or the retried batch is never sent again.
+   */
+  batchRetryBackoffMs(batch: ProducerBatch, nowMs: number): number {
+    const attempts = batch.attempts;
+    if (batch.retryBackoffDrawnAtMs !== nowMs || batch.retryBackoffDrawnForAttempts !== attempts) {
+      batch.retryBackoffDrawnMs = this.retryBackoffMs(attempts > 0 ? attempts - 1 : 0);
+      batch.retryBackoffDrawnAtMs = nowMs;
+      batch.retryBackoffDrawnForAttempts = attempts;
+    }
+    return batch.retryBackoffDrawnMs;
+  }
+
   /** buffer-available-bytes. */
   bufferPoolAvailableMemory(): number {
     return this.free.availableMemory();

@@ -14,7 +14,7 @@
  * - Responses are handled when the NetworkClient delivers them (the Sender installs itself as its handler), and
  *   finished batches go to `onBatchCompleted(batch, nowMs)` (interceptors' onAcknowledgement, user callbacks,
  *   and the delivery-latency metric, which is send → callback and so belongs to the owner).
- * Left out: metadata requests (the refresh is only requested, through a hook), transactions, ApiVersions,
+ * Left out: the metadata request itself (asked for through a hook; KafkaProducer wires it to ProducerMetadata), transactions, ApiVersions,
  * authentication, per-topic/per-node sensors; on a fatal error only undrained and in-flight batches are aborted
  * (queued retries stay queued until they expire).
  */
@@ -329,6 +329,11 @@ export class Sender implements SenderCore, NetworkClientHandler {
 
   onConnectionReady(_node: number, _nowMs: number): void {
     this.wakeup();
+  }
+
+  /** NetworkClient's handleServerDisconnect: "the disconnect may be the result of stale metadata". */
+  onDisconnected(_node: number, nowMs: number): void {
+    this.requestMetadataUpdate('disconnect', nowMs);
   }
 
   // ---- SenderCore ----

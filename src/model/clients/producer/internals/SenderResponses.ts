@@ -13,8 +13,8 @@ import type { RecordAccumulator } from './RecordAccumulator';
 import type { BatchOutcome, ProduceRequestEvent } from './SenderEvents';
 import type { TransactionManager } from './TransactionManager';
 
-/** Why the Sender asked for a metadata refresh (the refresh itself is not simulated yet). */
-export type MetadataUpdateReason = 'unknown-leader' | 'invalid-metadata-error';
+/** Why the Sender asked for a metadata refresh. */
+export type MetadataUpdateReason = 'unknown-leader' | 'invalid-metadata-error' | 'disconnect';
 
 /** The Sender state the response handling works on. */
 export interface SenderCore {
@@ -62,6 +62,7 @@ export function handleProduceResponse(
       const outcome = completeBatch(core, batches[i], error, -1, message, null, nowMs);
       setOutcome(event, i, error, -1, outcome);
     }
+    // The metadata refresh a disconnect calls for comes from the NetworkClient (Sender.onDisconnected).
     return;
   }
   const partitions = response.partitions;

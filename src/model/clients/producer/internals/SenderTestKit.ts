@@ -12,10 +12,13 @@ import {
 } from '../../../cluster/ProduceRequest';
 import type { CompressionType } from '../../../common/compress/CompressionType';
 import { Random } from '../../../engine/Random';
+import { Simulation } from '../../../engine/Simulation';
 import { record, TestCluster } from './AccumulatorTestUtils';
 import { BufferPool } from './BufferPool';
 import type { InitProducerIdChannel, InitProducerIdResult } from './InitProducerIdChannel';
+import { SimulatedMetadataChannel } from './MetadataChannel';
 import type { ProducerBatch } from './ProducerBatch';
+import { ProducerMetadata } from './ProducerMetadata';
 import { ProducerMetrics } from './ProducerMetrics';
 import { RecordAccumulator } from './RecordAccumulator';
 import type { RecordState } from './RecordState';
@@ -86,8 +89,21 @@ export class MockClient implements SenderNetworkClient {
     );
   }
 
+  /**
+   * The connection to `node` dropped (a crashed broker): the handler hears of the disconnect (as from the
+   * NetworkClient, in flight or not), then every request on it fails with NETWORK_EXCEPTION.
+   */
+  disconnect(node: number, nowMs: number): void {
+    this.handler?.onDisconnected?.(node, nowMs);
+    for (const r of this.outstanding.filter((x) => x.node === node)) {
+      this.remove(r);
+      this.handler?.onResponse(localProduceResponse(r, 'NETWORK_EXCEPTION'), nowMs);
+    }
+  }
+
   /** request.timeout.ms passed: the connection closes and every request on it fails locally. */
   timeOut(node: number, nowMs: number): void {
+    this.handler?.onDisconnected?.(node, nowMs);
     for (const r of this.outstanding.filter((x) => x.node === node)) {
       this.remove(r);
       this.handler?.onResponse(localProduceResponse(r, 'REQUEST_TIMED_OUT'), nowMs);
@@ -137,6 +153,15 @@ export interface HarnessOptions {
   /** Leader of each partition (default: partitions 0 and 1 on node 0, partition 2 on node 1). */
   readonly leaders?: (number | null)[];
   readonly compressionType?: CompressionType;
+  /**
+   * The Sender reads a ProducerMetadata cache over `cluster` (the truth), refreshed on `sim` with metadata
+   * requests of `metadataLatencyMs` each way (no jitter), instead of reading the cluster directly.
+   */
+  readonly metadataCache?: boolean;
+  /** partitioner.adaptive.partitioning.enable and partitioner.availability.timeout.ms (default off, 0). */
+  readonly adaptive?: boolean;
+  readonly availabilityTimeoutMs?: number;
+  readonly metadataLatencyMs?: number;
 }
 
 /** Sender + real accumulator on Kafka's test layout; retry backoff without jitter: exactly 100, 200, 400 … ms. */
@@ -154,6 +179,9 @@ export class SenderHarness {
   readonly metadataUpdates: string[] = [];
   readonly leaderHints: [number, number, number][] = [];
   readonly batchSize: number;
+  /** Clock of the metadata requests (metadataCache only). */
+  readonly sim = new Simulation(1);
+  readonly metadata: ProducerMetadata | null;
 
   constructor(o: HarnessOptions = {}) {
     const maxInFlight = o.maxInFlight ?? 5;
@@ -174,10 +202,27 @@ export class SenderHarness {
         random: new Random(7),
         transactionManager: this.tm,
         backoffRandom: { nextDouble: () => 0.5 },
+        enableAdaptivePartitioning: o.adaptive ?? false,
+        partitionAvailabilityTimeoutMs: o.availabilityTimeoutMs ?? 0,
       },
       this.pool,
     );
     this.client = new MockClient(maxInFlight);
+    const noJitter = { nextDouble: () => 0.5 };
+    const metadata =
+      o.metadataCache === true
+        ? new ProducerMetadata(
+            this.sim,
+            { retryBackoffMs: 100, retryBackoffMaxMs: 1000, metadataMaxAgeMs: 300000 },
+            new SimulatedMetadataChannel(this.sim, this.cluster, {
+              latencyMs: o.metadataLatencyMs ?? 1,
+              brokerCostMs: 0,
+            }),
+            noJitter,
+            this.cluster,
+          )
+        : null;
+    this.metadata = metadata;
     this.sender = new Sender(
       {
         clientId: 'producer-1',
@@ -192,7 +237,7 @@ export class SenderHarness {
       {
         accumulator: this.acc,
         client: this.client,
-        metadata: this.cluster,
+        metadata: metadata ?? this.cluster,
         transactionManager: this.tm,
         initProducerId: this.init,
         metrics: this.metrics,
@@ -201,8 +246,14 @@ export class SenderHarness {
           for (const r of batch.records) this.metrics.recordDeliveryLatency(nowMs - r.sendMs);
           this.completed.push(batch);
         },
-        onMetadataUpdateRequested: (reason) => this.metadataUpdates.push(reason),
-        onLeaderHint: (p, id, epoch) => this.leaderHints.push([p, id, epoch]),
+        onMetadataUpdateRequested: (reason, nowMs) => {
+          this.metadataUpdates.push(reason);
+          metadata?.requestUpdate(nowMs);
+        },
+        onLeaderHint: (p, id, epoch, nowMs) => {
+          this.leaderHints.push([p, id, epoch]);
+          metadata?.updatePartitionLeadership(p, id, epoch, nowMs);
+        },
       },
     );
   }
@@ -210,7 +261,7 @@ export class SenderHarness {
   /** Appends a record with a `valueSize`-byte value to `partition` at `nowMs`; returns it. */
   append(partition: number, nowMs: number, valueSize = 10): RecordState {
     const r = record(null, new Uint8Array(valueSize), nowMs);
-    this.acc.append(r, partition, 1000, false, nowMs, this.cluster);
+    this.acc.append(r, partition, 1000, false, nowMs, this.metadata ?? this.cluster);
     return r;
   }
 

@@ -9,6 +9,7 @@ import type { Sender } from './Sender';
 
 export class SenderThread {
   private event: EventHandle | null = null;
+  private stopped = false;
   private eventAtMs = Number.POSITIVE_INFINITY;
   /** runOnce calls so far (the explorer shows the loop turning). */
   iterations = 0;
@@ -26,9 +27,18 @@ export class SenderThread {
     this.runAt(nowMs);
   }
 
+  /** The thread ends (a forced close): no more runs, wake-ups are ignored. */
+  stop(): void {
+    this.stopped = true;
+    this.sender.setWakeupListener(null);
+    if (this.event !== null) this.sim.cancel(this.event);
+    this.event = null;
+    this.eventAtMs = Number.POSITIVE_INFINITY;
+  }
+
   /** Make sure the Sender runs at `atMs` at the latest. */
   runAt(atMs: number): void {
-    if (atMs >= this.eventAtMs) return;
+    if (this.stopped || atMs >= this.eventAtMs) return;
     if (this.event !== null) this.sim.cancel(this.event);
     this.eventAtMs = atMs;
     this.event = this.sim.at(atMs, this.run);

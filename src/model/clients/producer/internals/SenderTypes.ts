@@ -41,7 +41,7 @@ export interface SenderConfig {
 export interface SenderDeps {
   readonly accumulator: RecordAccumulator;
   readonly client: SenderNetworkClient;
-  /** The producer's metadata view (the SimCluster today). */
+  /** The producer's metadata cache (ProducerMetadata; tests may pass a hand-built ClusterView). */
   readonly metadata: ClusterView;
   /** Non-null for the idempotent producer; then `initProducerId` is required. */
   readonly transactionManager: TransactionManager<ProducerBatch> | null;
@@ -52,7 +52,7 @@ export interface SenderDeps {
    * ProducerMetrics.recordDeliveryLatency per record; the batch's memory is returned right after.
    */
   readonly onBatchCompleted: (batch: ProducerBatch, nowMs: number) => void;
-  /** Kafka's metadata.requestUpdate(): the refresh itself is not simulated yet. */
+  /** Kafka's metadata.requestUpdate(false) (KafkaProducer: ProducerMetadata.requestUpdate). */
   readonly onMetadataUpdateRequested?: (reason: MetadataUpdateReason, nowMs: number) => void;
   /** KIP-951: NOT_LEADER_OR_FOLLOWER / FENCED_LEADER_EPOCH named the new leader. */
   readonly onLeaderHint?: (

@@ -7,6 +7,8 @@
  * doSend does for ApiExceptions. The producer reads its own metadata cache (ProducerMetadata), refreshed through
  * metadata requests. `forceClose` is close(Duration.ZERO). Left out: transactions, multiple topics, waiting in
  * send() for a topic's first metadata (the cache starts filled), close(timeout) with a timeout other than 0.
+ * Over 400 lines because send()'s blocking paths (buffer memory, metadata) and its two ways of failing (callback or
+ * thrown) belong with doSend; the wiring and error texts live in ProducerComponentConfigs.ts and SendErrors.ts.
  */
 import type { ClusterView } from '../../cluster/ClusterView';
 import type { NetworkClient } from '../../cluster/NetworkClient';
@@ -23,9 +25,9 @@ import {
   type InitProducerIdChannel,
   SimulatedInitProducerId,
 } from './internals/InitProducerIdChannel';
-import { type MetadataChannel, SimulatedMetadataChannel } from './internals/MetadataChannel';
+import type { MetadataChannel } from './internals/MetadataChannel';
 import type { ProducerBatch } from './internals/ProducerBatch';
-import { ProducerMetadata } from './internals/ProducerMetadata';
+import type { ProducerMetadata } from './internals/ProducerMetadata';
 import { ProducerMetrics } from './internals/ProducerMetrics';
 import {
   type PendingAppend,
@@ -39,8 +41,13 @@ import { SenderThread } from './internals/SenderThread';
 import { TransactionManager } from './internals/TransactionManager';
 import { partitionForKey } from './KeyPartitioning';
 import { checkCustomPartition, createPartitioner, type Partitioner } from './Partitioner';
-import { recordAccumulatorConfig, senderConfig } from './ProducerComponentConfigs';
+import {
+  producerMetadataFor,
+  recordAccumulatorConfig,
+  senderConfig,
+} from './ProducerComponentConfigs';
 import type { ResolvedProducerConfig } from './ProducerConfig';
+import { errorText, isApiException } from './SendErrors';
 
 export type { SendCallback } from './internals/RecordState';
 
@@ -97,23 +104,7 @@ export class KafkaProducer {
     this.nextRecordId = deps.firstRecordId ?? 0;
     const { sim, random } = deps;
     this.metrics = new ProducerMetrics(sim.nowMs);
-    this.metadata = new ProducerMetadata(
-      sim,
-      {
-        retryBackoffMs: config.retryBackoffMs,
-        retryBackoffMaxMs: config.retryBackoffMaxMs,
-        metadataMaxAgeMs: config.metadataMaxAgeMs,
-      },
-      deps.metadataChannel ??
-        new SimulatedMetadataChannel(sim, deps.metadata, {
-          latencyMs: deps.initProducerIdRoundTripMs / 2,
-          brokerCostMs: 0,
-          // Like leastLoadedNode: never a broker the producer has no connection to (crashed, isolated).
-          reachable: (node) => deps.network.isConnected(node),
-        }),
-      random.fork('metadata'),
-      deps.metadata,
-    );
+    this.metadata = producerMetadataFor(config, deps, random.fork('metadata'));
     this.interceptors = new ProducerInterceptors(
       config.interceptorClasses,
       random.fork('interceptors'),
@@ -231,16 +222,7 @@ export class KafkaProducer {
       let partition = UNKNOWN_PARTITION;
       if (input.partition !== null) partition = input.partition;
       else if (this.partitioner !== null) {
-        partition = checkCustomPartition(
-          this.partitioner.partition(
-            record.topic,
-            record.key,
-            record.keyBytes,
-            null,
-            record.valueBytes,
-            metadata,
-          ),
-        );
+        partition = this.customPartition(this.partitioner, record);
       } else if (record.keyBytes !== null && !this.config.partitionerIgnoreKeys) {
         partition = partitionForKey(record.keyBytes, count);
       }
@@ -312,6 +294,14 @@ export class KafkaProducer {
     return this.closed;
   }
 
+  /** A custom partitioner's choice (Kafka rejects a negative one with IllegalArgumentException). */
+  private customPartition(partitioner: Partitioner, record: RecordState): number {
+    const { topic, key, keyBytes, valueBytes } = record;
+    return checkCustomPartition(
+      partitioner.partition(topic, key, keyBytes, null, valueBytes, this.metadata),
+    );
+  }
+
   private appendToAccumulator(record: RecordState, partition: number, nowMs: number): void {
     const metadata = this.metadata;
     const abortOnNewBatch = this.partitioner?.onNewBatch !== undefined;
@@ -326,16 +316,7 @@ export class KafkaProducer {
     if (result.abortForNewBatch && this.partitioner !== null) {
       // The 3.x custom-partitioner flow (only the pre-4.0 sticky classes still have onNewBatch).
       this.partitioner.onNewBatch?.(record.topic, metadata, partition);
-      const again = checkCustomPartition(
-        this.partitioner.partition(
-          record.topic,
-          record.key,
-          record.keyBytes,
-          null,
-          record.valueBytes,
-          metadata,
-        ),
-      );
+      const again = this.customPartition(this.partitioner, record);
       result = this.accumulator.append(
         record,
         again,
@@ -461,21 +442,4 @@ export class KafkaProducer {
     this.metadata.close();
     onDone(nowMs);
   }
-}
-
-/**
- * The send-path exceptions that are ApiExceptions in Kafka (doSend hands them to the callback); everything else
- * (SerializationException, IllegalArgumentException, IllegalStateException, KafkaException) is thrown.
- */
-function isApiException(error: string): boolean {
-  return /^(BufferExhaustedException|TimeoutException|RecordTooLargeException):/.test(error);
-}
-
-/** `ExceptionName: message` for anything thrown in the send path. */
-function errorText(e: unknown): string {
-  if (e instanceof Error) {
-    const name = (e as { exceptionName?: string }).exceptionName ?? e.name;
-    return e.message.startsWith(`${name}:`) ? e.message : `${name}: ${e.message}`;
-  }
-  return String(e);
 }

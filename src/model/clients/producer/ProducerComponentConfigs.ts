@@ -1,12 +1,16 @@
 /**
- * How KafkaProducer's constructor hands the resolved configs to the RecordAccumulator and the Sender (Kafka does
- * this inline in KafkaProducer's constructor and newSender). Pure mappings, split out of KafkaProducer.ts for size.
+ * How KafkaProducer's constructor hands the resolved configs to its metadata cache, the RecordAccumulator and the
+ * Sender (Kafka does this inline in KafkaProducer's constructor and newSender). Split out of KafkaProducer.ts.
  */
+import type { DoubleSource } from '../../common/utils/ExponentialBackoff';
 import type { Random } from '../../engine/Random';
+import { SimulatedMetadataChannel } from './internals/MetadataChannel';
 import type { ProducerBatch } from './internals/ProducerBatch';
+import { ProducerMetadata } from './internals/ProducerMetadata';
 import type { RecordAccumulatorConfig } from './internals/RecordAccumulator';
 import type { SenderConfig } from './internals/SenderTypes';
 import type { TransactionManager } from './internals/TransactionManager';
+import type { KafkaProducerDeps } from './KafkaProducer';
 import type { ResolvedProducerConfig } from './ProducerConfig';
 
 export function recordAccumulatorConfig(
@@ -64,4 +68,30 @@ export function compressionLevelOf(config: ResolvedProducerConfig): number | nul
     default:
       return null;
   }
+}
+
+/** The producer's metadata cache, asking the cluster over `deps.metadataChannel` or a simulated one. */
+export function producerMetadataFor(
+  config: ResolvedProducerConfig,
+  deps: KafkaProducerDeps,
+  random: DoubleSource,
+): ProducerMetadata {
+  const { sim, network } = deps;
+  return new ProducerMetadata(
+    sim,
+    {
+      retryBackoffMs: config.retryBackoffMs,
+      retryBackoffMaxMs: config.retryBackoffMaxMs,
+      metadataMaxAgeMs: config.metadataMaxAgeMs,
+    },
+    deps.metadataChannel ??
+      new SimulatedMetadataChannel(sim, deps.metadata, {
+        latencyMs: deps.initProducerIdRoundTripMs / 2,
+        brokerCostMs: 0,
+        // Like leastLoadedNode: never a broker the producer has no connection to (crashed, isolated).
+        reachable: (node) => network.isConnected(node),
+      }),
+    random,
+    deps.metadata,
+  );
 }

@@ -17,7 +17,7 @@ describe('CostModel', () => {
       producerCpuRecordUs: 1.1,
       producerCpuByteNs: 1.2,
       brokerAppendBatchUs: 10,
-      brokerAppendByteNs: 8,
+      brokerAppendByteNs: 14,
       replicaFetchWaitMaxMs: 500,
     });
     for (const key of Object.values(COST_MODEL_KEYS)) expect(key.doc.length).toBeGreaterThan(10);
@@ -56,7 +56,7 @@ describe('CostModel', () => {
   it('defaults cost a Kreps record (100-byte value, no key) 1.22 µs of producer CPU', () => {
     // 1.1 µs + 100 bytes × 1.2 ns: one thread sends at most ~820,000 records/s, his no-replication figure.
     expect(1000 / producerRecordCostMs(DEFAULT_COST_MODEL, 100)).toBeCloseTo(819_672, 0);
-    // A full 64000-byte batch: 10 µs + 64000 × 8 ns = 0.522 ms, paid by the leader and again by each follower.
-    expect(brokerAppendCostMs(DEFAULT_COST_MODEL, 64_000)).toBeCloseTo(0.522, 12);
+    // A full 64000-byte batch: 10 µs + 64000 × 14 ns = 0.906 ms, paid by the leader and again by each follower.
+    expect(brokerAppendCostMs(DEFAULT_COST_MODEL, 64_000)).toBeCloseTo(0.906, 12);
   });
 });

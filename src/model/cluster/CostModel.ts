@@ -4,7 +4,8 @@
  * The defaults stand for the hardware of Jay Kreps' 2014 benchmark (6-core 2.5 GHz Xeons, 1 Gb Ethernet) and were
  * calibrated against his three single-producer tests: see ../CALIBRATION.md for each value's reasoning.
  * Left out: jitter, GC pauses, disk flushes and page-cache effects, TCP slow start, NIC sharing between links (the
- * bandwidth default is a per-flow share instead), a broker's several cores and threads (one FIFO CPU per broker).
+ * bandwidth default is a per-flow share instead), a broker's several request-handler threads (one FIFO CPU per broker for leader work; each replica fetcher
+ * appends on its own thread).
  */
 
 export interface CostModel {
@@ -59,7 +60,7 @@ export const COST_MODEL_KEYS: Readonly<Record<string, CostKey>> = {
   },
   'broker.append.byte.ns': {
     field: 'brokerAppendByteNs',
-    defaultValue: 8,
+    defaultValue: 14,
     doc: 'Broker CPU per appended byte (CRC check, per-record validation, copy), in ns; followers too.',
   },
   'replica.fetch.wait.max.ms': {

@@ -27,10 +27,8 @@ export function fetchResponseSizeInBytes(partitionCount: number, recordBytes: nu
   return 30 + 39 * partitionCount + recordBytes;
 }
 
-/** The broker CPU a follower's append goes through (the follower broker's FIFO). */
-export interface BrokerCpu {
-  /** Reserves `costMs` of CPU from `nowMs` on; returns when the work is done. */
-  reserveCpu(costMs: number, nowMs: number): number;
+/** What a fetcher needs of its follower broker (its appends run on the fetcher's own thread). */
+export interface FollowerBroker {
   readonly alive: boolean;
   /** Extra ms per partition append (a slow broker). */
   readonly appendExtraMs: number;
@@ -60,6 +58,8 @@ export class ReplicaFetcher implements SimEvent {
   private readonly slice: FetchSlice = { records: 0, bytes: 0, batches: 0 };
   private phase = IDLE;
   private pending: EventHandle | null = null;
+  /** When this fetcher thread is free for its next append (a thread of its own, as Kafka's ReplicaFetcherThread). */
+  private threadFreeAtMs = 0;
   fetchesSent = 0;
   bytesFetched = 0;
   recordsFetched = 0;
@@ -72,7 +72,7 @@ export class ReplicaFetcher implements SimEvent {
     readonly followerId: number,
     readonly leaderId: number,
     readonly partitions: readonly SimPartition[],
-    private readonly follower: BrokerCpu,
+    private readonly follower: FollowerBroker,
     private readonly toLeader: NetworkLink,
     private readonly toFollower: NetworkLink,
   ) {
@@ -203,7 +203,10 @@ export class ReplicaFetcher implements SimEvent {
       return;
     }
     this.phase = APPENDING;
-    this.pending = this.sim.at(this.follower.reserveCpu(costMs, nowMs), this);
+    // The follower's ReplicaFetcherThread does its own appends, beside the request handler threads.
+    const start = Math.max(this.threadFreeAtMs, nowMs);
+    this.threadFreeAtMs = start + costMs;
+    this.pending = this.sim.at(this.threadFreeAtMs, this);
   }
 
   private appended(nowMs: number): void {

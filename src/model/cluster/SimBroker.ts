@@ -23,7 +23,7 @@ import {
   type ProduceResponse,
   produceResponseSizeInBytes,
 } from './ProduceRequest';
-import type { BrokerCpu, ReplicaFetcher } from './ReplicaFetcher';
+import type { FollowerBroker, ReplicaFetcher } from './ReplicaFetcher';
 import type { SimPartition } from './SimPartition';
 
 /** The broker's end of one client connection (implemented by NetworkClient). */
@@ -75,7 +75,7 @@ class InboundProduce implements SimEvent {
   }
 }
 
-export class SimBroker implements BrokerCpu, DelayedProduceCompletion {
+export class SimBroker implements FollowerBroker, DelayedProduceCompletion {
   /** False while crashed. */
   alive = true;
   /** Bumped by every crash. */

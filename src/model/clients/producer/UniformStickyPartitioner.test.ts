@@ -1,28 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ClusterView } from '../../cluster/ClusterView';
+import { fakeClusterView } from '../../cluster/FakeClusterView';
 import { Random } from '../../engine/Random';
 import { partitionForKey } from './KeyPartitioning';
 import { usesAbortOnNewBatch } from './Partitioner';
 import { DefaultPartitioner, UniformStickyPartitioner } from './UniformStickyPartitioner';
 
 function cluster(leaders: (number | null)[]): ClusterView {
-  const available = leaders.flatMap((l, p) => (l === null ? [] : [p]));
-  return {
-    topic: 't',
-    nodes: [0, 1, 2],
-    partitionCount: () => leaders.length,
-    leaderOf: (p) => leaders[p] ?? null,
-    availablePartitions: () => available,
-    partitionsForNode: (n) => leaders.flatMap((l, p) => (l === n ? [p] : [])),
-    partitionInfo: (p) => ({
-      partition: p,
-      leader: leaders[p],
-      leaderEpoch: 0,
-      replicas: [],
-      isr: [],
-    }),
-  };
+  return fakeClusterView('t', leaders);
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,28 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ClusterView } from '../../../cluster/ClusterView';
+import { fakeClusterView } from '../../../cluster/FakeClusterView';
 import { Random } from '../../../engine/Random';
 import { IllegalArgumentException } from '../Partitioner';
 import { BuiltInPartitioner, type StickyPartitionInfo } from './BuiltInPartitioner';
 
 /** One-topic cluster; `leaders[p]` null = no leader. */
 function cluster(leaders: (number | null)[]): ClusterView {
-  const available = leaders.flatMap((l, p) => (l === null ? [] : [p]));
-  return {
-    topic: 'topicA',
-    nodes: [0, 1, 2],
-    partitionCount: () => leaders.length,
-    leaderOf: (p) => leaders[p] ?? null,
-    availablePartitions: () => available,
-    partitionsForNode: (n) => leaders.flatMap((l, p) => (l === n ? [p] : [])),
-    partitionInfo: (p) => ({
-      partition: p,
-      leader: leaders[p],
-      leaderEpoch: 0,
-      replicas: [],
-      isr: [],
-    }),
-  };
+  return fakeClusterView('topicA', leaders);
 }
 
 /** Kafka's mockRandom: 0, 1, 2, … */

@@ -1,27 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ClusterView } from '../../../cluster/ClusterView';
+import { fakeClusterView } from '../../../cluster/FakeClusterView';
 import { Random } from '../../../engine/Random';
 import { StickyPartitionCache } from './StickyPartitionCache';
 
 /** A one-topic cluster; `leaders[p]` null = partition p has no leader. */
 function cluster(topic: string, leaders: (number | null)[]): ClusterView {
-  const available = leaders.flatMap((l, p) => (l === null ? [] : [p]));
-  return {
-    topic,
-    nodes: [0, 1, 2],
-    partitionCount: () => leaders.length,
-    leaderOf: (p) => leaders[p] ?? null,
-    availablePartitions: () => available,
-    partitionsForNode: (n) => leaders.flatMap((l, p) => (l === n ? [p] : [])),
-    partitionInfo: (p) => ({
-      partition: p,
-      leader: leaders[p],
-      leaderEpoch: 0,
-      replicas: [],
-      isr: [],
-    }),
-  };
+  return fakeClusterView(topic, leaders);
 }
 
 describe('StickyPartitionCache', () => {

@@ -154,8 +154,3 @@ const BY_NAME: ReadonlyMap<string, ProducerConfigKey> = new Map(
 export function producerConfigKey(name: string): ProducerConfigKey | undefined {
   return BY_NAME.get(name);
 }
-
-/** ProducerConfig.configNames(), in table order. */
-export function producerConfigNames(): string[] {
-  return PRODUCER_CONFIG_KEYS.map((k) => k.name);
-}

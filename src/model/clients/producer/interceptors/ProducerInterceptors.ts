@@ -20,7 +20,6 @@ export interface ProducerInterceptor {
 
 export const TRACING_INTERCEPTOR = 'TracingInterceptor';
 export const ACK_COUNTING_INTERCEPTOR = 'AckCountingInterceptor';
-export const BUILT_IN_INTERCEPTORS = [TRACING_INTERCEPTOR, ACK_COUNTING_INTERCEPTOR] as const;
 
 const HEX = '0123456789abcdef';
 

@@ -46,7 +46,3 @@ export interface RecordState {
   /** The send's callback until it has run (null for fire-and-forget, and after completion). */
   callback: SendCallback | null;
 }
-
-export function keyOf(r: RecordState): string {
-  return `rec-${r.id}`;
-}

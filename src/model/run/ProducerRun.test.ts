@@ -264,3 +264,17 @@ describe('compression', () => {
     expect(report.runMetrics['compression-rate-avg']).toBeLessThan(1.1);
   });
 });
+
+describe('partition reasons', () => {
+  it('say how each record was partitioned', () => {
+    const reasons = (q: string) =>
+      new Set(simulate(`${q}&duration.ms=50`).report.records.map((r) => r.partitionReason));
+    expect(reasons('keys=10')).toEqual(new Set(['key-hash']));
+    expect(reasons('keys=0')).toEqual(new Set(['sticky']));
+    expect(reasons('keys=10&partitioner.ignore.keys=true')).toEqual(new Set(['sticky']));
+    expect(reasons('partition=2')).toEqual(new Set(['explicit']));
+    expect(reasons('keys=10&partitioner.class=RoundRobinPartitioner')).toEqual(
+      new Set(['custom-partitioner']),
+    );
+  });
+});

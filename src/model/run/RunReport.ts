@@ -21,6 +21,8 @@ export interface RecordReport {
   readonly ackMs: number | null;
   readonly batch: number | null;
   readonly valueSize: number;
+  /** How the partition was chosen: explicit, custom-partitioner, key-hash or sticky. */
+  readonly partitionReason: string;
   /** Copies of the record in the committed log (below the high watermark): 0 = not there, 2+ = duplicated. */
   readonly copies: number;
 }
@@ -171,6 +173,7 @@ export function buildRunReport(run: ProducerRun): RunReport {
       ackMs: r.ackMs < 0 ? null : r.ackMs,
       batch: r.batchId < 0 ? null : r.batchId,
       valueSize: r.valueBytes === null ? -1 : r.valueBytes.length,
+      partitionReason: r.partitionReason,
       copies: copies[i],
     })),
     batches,

@@ -220,11 +220,17 @@ export class KafkaProducer {
         input.valueBytes,
       );
       let partition = UNKNOWN_PARTITION;
-      if (input.partition !== null) partition = input.partition;
-      else if (this.partitioner !== null) {
+      if (input.partition !== null) {
+        partition = input.partition;
+        record.partitionReason = 'explicit';
+      } else if (this.partitioner !== null) {
         partition = this.customPartition(this.partitioner, record);
+        record.partitionReason = 'custom-partitioner';
       } else if (record.keyBytes !== null && !this.config.partitionerIgnoreKeys) {
         partition = partitionForKey(record.keyBytes, count);
+        record.partitionReason = 'key-hash';
+      } else {
+        record.partitionReason = 'sticky';
       }
       const size = estimateSizeInBytesUpperBound(
         record.keyBytes,

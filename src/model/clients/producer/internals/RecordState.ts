@@ -13,6 +13,8 @@ export interface Header {
 /** The application's callback for one send (Kafka's Callback.onCompletion); runs once, then is dropped. */
 export type SendCallback = (record: RecordState, nowMs: number) => void;
 
+export type PartitionReason = '' | 'explicit' | 'custom-partitioner' | 'key-hash' | 'sticky';
+
 export interface RecordState {
   /** Send order, from 0; shown as `rec-<id>`. */
   readonly id: number;
@@ -30,8 +32,12 @@ export interface RecordState {
   timestamp: number;
   /** Chosen partition, -1 until partitioned. */
   partition: number;
-  /** Why this partition (e.g. `murmur2("user-1") = … → toPositive % 6 = 4`), set by the partitioning step. */
-  partitionReason: string;
+  /**
+   * How the partition was chosen: given in the record, by a custom partitioner, by murmur2 of the key, or by the
+   * built-in sticky partitioner (null key, or partitioner.ignore.keys). '' until partitioned. The full explanation
+   * (`murmur2("user-1") = … % 6 = 4`, the sticky partitioner's switch reason) is built on demand from this.
+   */
+  partitionReason: PartitionReason;
   /** Simulated ms when send() was called. */
   readonly sendMs: number;
   /** Simulated ms when the callback ran; -1 while pending. */

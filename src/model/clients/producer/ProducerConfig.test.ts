@@ -1,34 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { defaultString } from './ConfigDef';
-import {
-  effectiveValues,
-  parseProducerConfig,
-  type ResolvedProducerConfig,
-} from './ProducerConfig';
+import { effectiveValues, parseProducerConfig } from './ProducerConfig';
 import {
   PRODUCER_CONFIG_GROUPS,
   PRODUCER_CONFIG_KEYS,
   producerConfigKey,
 } from './ProducerConfigKeys';
-
-function ok(props: Record<string, string>): ResolvedProducerConfig {
-  const r = parseProducerConfig(props);
-  if (!r.ok) throw new Error(`unexpected errors: ${JSON.stringify(r.errors)}`);
-  return r.config;
-}
-
-function errorsOf(props: Record<string, string>) {
-  const r = parseProducerConfig(props);
-  if (r.ok) throw new Error('expected errors');
-  return r.errors;
-}
-
-function warningsOf(props: Record<string, string>): string[] {
-  const r = parseProducerConfig(props);
-  if (!r.ok) throw new Error(`unexpected errors: ${JSON.stringify(r.errors)}`);
-  return r.warnings;
-}
+import { errorsOf, ok, warningsOf } from './ProducerConfigTestUtils';
 
 describe('the config table', () => {
   it('has every producer config of reference table 1a, with 4.x defaults', () => {

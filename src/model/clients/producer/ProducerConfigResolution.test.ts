@@ -4,26 +4,8 @@ import {
   type ParseProducerConfigResult,
   ProducerConfig,
   parseProducerConfig,
-  type ResolvedProducerConfig,
 } from './ProducerConfig';
-
-function ok(props: Record<string, string>): ResolvedProducerConfig {
-  const r = parseProducerConfig(props);
-  if (!r.ok) throw new Error(`unexpected errors: ${JSON.stringify(r.errors)}`);
-  return r.config;
-}
-
-function errorsOf(props: Record<string, string>) {
-  const r = parseProducerConfig(props);
-  if (r.ok) throw new Error('expected errors');
-  return r.errors;
-}
-
-function warningsOf(props: Record<string, string>): string[] {
-  const r = parseProducerConfig(props);
-  if (!r.ok) throw new Error(`unexpected errors: ${JSON.stringify(r.errors)}`);
-  return r.warnings;
-}
+import { errorsOf, ok, warningsOf } from './ProducerConfigTestUtils';
 
 describe('idempotence resolution (ProducerConfig.postProcessAndValidateIdempotenceConfigs, 4.x)', () => {
   const RETRIES_MSG = 'Must set retries to non-zero when using the idempotent producer.';

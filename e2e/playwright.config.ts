@@ -4,6 +4,9 @@ const port = 4173;
 
 export default defineConfig({
   testDir: '.',
+  // e2e specs only: e2e/bench holds the UI benchmark (npm run bench:ui) and its Vitest unit tests.
+  testMatch: '*.spec.ts',
+  testIgnore: 'bench/**',
   outputDir: '../test-results',
   fullyParallel: false,
   workers: 1,

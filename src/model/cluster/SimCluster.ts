@@ -25,7 +25,7 @@ import type { ReplicaFetcher } from './ReplicaFetcher';
 import { ReplicaFetcherManager } from './ReplicaFetcherManager';
 import { type BrokerContext, SimBroker } from './SimBroker';
 import { DEFAULT_SIM_CLUSTER_CONFIG, type SimClusterConfig } from './SimClusterConfig';
-import { SimPartition } from './SimPartition';
+import { type PartitionObserver, SimPartition } from './SimPartition';
 import { placeReplicas } from './StripedReplicaPlacer';
 
 export { DEFAULT_SIM_CLUSTER_CONFIG, type SimClusterConfig } from './SimClusterConfig';
@@ -152,6 +152,11 @@ export class SimCluster implements ClusterView, ClusterFaults, ControllerListene
 
   log(p: number): PartitionLog {
     return this.parts[p].log;
+  }
+
+  /** Installs (or with null removes) the explorer's observer on every partition's leader log. */
+  setPartitionObserver(observer: PartitionObserver | null): void {
+    for (const p of this.parts) p.observer = observer;
   }
 
   /** The broker→broker link (for reports). */

@@ -15,6 +15,25 @@ import { lastSequenceOf, PartitionLog } from './PartitionLog';
 import type { WireBatch } from './ProduceRequest';
 import { ProducerStateManager } from './ProducerStateManager';
 
+/**
+ * An optional observer of the leader's log for the explorer (run/JourneyRecorder): appends, high-watermark
+ * advances and truncations. Simulation-only; it reads and never changes the partition. The high watermark's time
+ * is the simulation's current time (the methods that move it do not all take `nowMs`).
+ */
+export interface PartitionObserver {
+  /** The leader appended `batch` at `baseOffset` (its last record is at baseOffset + recordCount − 1). */
+  leaderAppended(
+    partition: SimPartition,
+    batch: WireBatch,
+    baseOffset: number,
+    nowMs: number,
+  ): void;
+  /** `partition.highWatermark` just increased. */
+  highWatermarkAdvanced(partition: SimPartition): void;
+  /** A new leader cut the log back to `logEndOffset`: records at or above it are gone. */
+  logTruncated(partition: SimPartition, logEndOffset: number): void;
+}
+
 /** Who applies a follower's ISR join (the controller's AlterPartition). */
 export interface PartitionListener {
   isrExpandRequested(partition: SimPartition, broker: number, nowMs: number): void;
@@ -34,6 +53,8 @@ export class SimPartition {
   /** Broker-side idempotence state of the leader's log. */
   readonly producerState = new ProducerStateManager();
   listener: PartitionListener | null = null;
+  /** The explorer's observer (SimCluster.setPartitionObserver); null when nobody watches. */
+  observer: PartitionObserver | null = null;
   highWatermark = 0;
   readonly log: PartitionLog;
   /** Each replica's own log end offset, indexed like `replicas` (the leader's equals log.logEndOffset). */
@@ -110,6 +131,7 @@ export class SimPartition {
     if (li >= 0) this.replicaLeo[li] = this.log.logEndOffset;
     // Without followers nobody will fetch this batch: keep the replication window empty.
     if (this.replicas.length === 1) this.log.trimReplicationWindow(this.log.logEndOffset);
+    this.observer?.leaderAppended(this, batch, base, nowMs);
     return base;
   }
 
@@ -182,6 +204,7 @@ export class SimPartition {
     const cut = this.replicaLeo[li];
     const removed = this.log.truncateTo(cut);
     if (removed > 0) this.producerState.truncateTo(cut, this.log);
+    if (removed > 0) this.observer?.logTruncated(this, cut);
     for (let i = 0; i < this.replicas.length; i++) {
       if (this.replicaLeo[i] > cut) this.replicaLeo[i] = cut;
       if (this.replicaHw[i] > cut) this.replicaHw[i] = cut;
@@ -227,6 +250,7 @@ export class SimPartition {
     this.highWatermark = hw;
     const li = this.replicas.indexOf(this.leader);
     if (li >= 0) this.replicaHw[li] = hw;
+    this.observer?.highWatermarkAdvanced(this);
     return true;
   }
 

@@ -45,6 +45,12 @@ export type RunEnd = 'running' | 'duration' | 'closed';
 
 export const DEFAULT_RETAIN = 100_000;
 
+/** Sees a record; must not change it or the run. */
+export type RecordListener = (record: RecordState) => void;
+
+/** Sees a producer of the run (`generation`: 0 = the first, n = after the n-th restart); must not change it. */
+export type ProducerListener = (producer: KafkaProducer, generation: number) => void;
+
 export class ProducerRun {
   readonly spec: RunSpec;
   readonly config: ResolvedProducerConfig;
@@ -74,6 +80,11 @@ export class ProducerRun {
   /** Shared by the producers, so a restarted one gets the next producer id (the brokers' ProducerIdManager). */
   private readonly initProducerId: InitProducerIdChannel;
   private readonly appProducer: CurrentProducer;
+  /** Observers of every record (the explorer's SnapshotBuilder); they read, never change the run. */
+  private readonly createdListeners: RecordListener[] = [];
+  private readonly completedListeners: RecordListener[] = [];
+  /** Observers of every producer of the run (the explorer's JourneyRecorder installs its hooks). */
+  private readonly producerListeners: ProducerListener[] = [];
 
   /** Builds a run. Throws an Error listing Kafka's messages if the producer configs do not resolve. */
   constructor(spec: RunSpec, options: RunOptions = {}) {
@@ -215,6 +226,46 @@ export class ProducerRun {
     this.advanceTo(this.durationMs);
   }
 
+  /**
+   * The explorer's "step": runs every event due at the next event time (and those they schedule for that same
+   * time), as advanceTo(next event time) would. False, doing nothing, when the run has finished or nothing is
+   * scheduled; an event past duration.ms only moves the clock to the end, as advanceTo does.
+   */
+  stepEvent(): boolean {
+    if (this.finished) return false;
+    const nextMs = this.sim.nextEventTimeMs();
+    if (nextMs === Number.POSITIVE_INFINITY) return false;
+    this.advanceTo(nextMs);
+    return true;
+  }
+
+  /**
+   * Calls `listener` with every record as send() creates it, before serialization and partitioning (from the
+   * producers' onRecordCreated hook). Returns the function that removes it.
+   */
+  onRecordCreated(listener: RecordListener): () => void {
+    return addListener(this.createdListeners, listener);
+  }
+
+  /** Calls `listener` with every record as it completes (acked or failed), before its callback runs. */
+  onRecordCompleted(listener: RecordListener): () => void {
+    return addListener(this.completedListeners, listener);
+  }
+
+  /**
+   * Calls `listener` with every producer of the run: at once with those that exist, then with each one a restart
+   * builds, before it handles any record. `generation` is its index in `producers`. Returns the remover.
+   */
+  onProducer(listener: ProducerListener): () => void {
+    for (let i = 0; i < this.producers.length; i++) listener(this.producers[i], i);
+    const list = this.producerListeners;
+    list.push(listener);
+    return () => {
+      const i = list.indexOf(listener);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
   /** A small request's round trip (InitProducerId, Metadata): a link each way plus the broker's handling. */
   private requestRoundTripMs(): number {
     const cost = this.spec.cost;
@@ -249,10 +300,14 @@ export class ProducerRun {
       compressEveryBatch: this.options.compressEveryBatch,
       onRecordCreated: (r) => {
         if (this.records.length < this.retain) this.records.push(r);
+        const listeners = this.createdListeners;
+        for (let i = 0; i < listeners.length; i++) listeners[i](r);
       },
       onRecordCompleted: (r) => {
         if (r.status === 'acked') this.acked++;
         else this.failed++;
+        const listeners = this.completedListeners;
+        for (let i = 0; i < listeners.length; i++) listeners[i](r);
       },
       onBatchCompleted: (b: ProducerBatch) => {
         this.batchesCompleted++;
@@ -261,6 +316,7 @@ export class ProducerRun {
       },
     });
     this.producers.push(producer);
+    for (const listener of this.producerListeners) listener(producer, generation);
     return producer;
   }
 
@@ -272,6 +328,14 @@ export class ProducerRun {
 }
 
 const IGNORE_RESPONSES = { onResponse: () => {} };
+
+function addListener(list: RecordListener[], listener: RecordListener): () => void {
+  list.push(listener);
+  return () => {
+    const i = list.indexOf(listener);
+    if (i >= 0) list.splice(i, 1);
+  };
+}
 
 /**
  * What the Application holds: the run's current producer. restartProducer swaps the producer underneath, so the

@@ -16,6 +16,7 @@ import {
   RECORD_BATCH_OVERHEAD,
 } from '../../../common/record/DefaultRecordBatch';
 import { IllegalArgumentException } from '../Partitioner';
+import type { BatchObserver } from './BatchObserver';
 import { IllegalStateException } from './BufferPool';
 import {
   COMPRESSION_RATE_ESTIMATION_FACTOR,
@@ -44,6 +45,8 @@ export interface ProducerBatchContext {
   nextBatchId: number;
   /** Told when a batch reaches a final state (the accumulator uses it for flush()). */
   onBatchDone: ((batch: ProducerBatch, nowMs: number) => void) | null;
+  /** The explorer's observer of batches (run/JourneyRecorder); absent or null when nobody watches. */
+  observer?: BatchObserver | null;
 }
 
 /**
@@ -63,6 +66,7 @@ export function createProducerBatchContext(
       sampler === null || compressionType === 'none' ? null : new CompressionSampler(sampler),
     nextBatchId: 0,
     onBatchDone: null,
+    observer: null,
   };
 }
 

@@ -110,6 +110,7 @@ export class ProducerBatch {
     this.isSplitBatch = isSplitBatch;
     this.recordsBuilder = new MemoryRecordsBuilder(context, writeLimit);
     this.records = this.recordsBuilder.records;
+    context.observer?.batchCreated(this);
   }
 
   /**
@@ -122,6 +123,7 @@ export class ProducerBatch {
     this.lastAppendTime = nowMs;
     this.maxRecordSizeCache = -1;
     record.batchId = this.id;
+    this.context.observer?.recordAppended(this, record, nowMs);
     return grown;
   }
 
@@ -455,6 +457,7 @@ export class ProducerBatch {
       }
     }
     this.context.onBatchDone?.(this, nowMs);
+    this.context.observer?.batchDone(this, nowMs);
   }
 
   private createBatchOffAccumulatorForRecord(

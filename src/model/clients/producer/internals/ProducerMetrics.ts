@@ -212,25 +212,38 @@ export class ProducerMetrics {
 
   /** Kafka's view: windowed rates/avgs/maxes (metrics.num.samples × metrics.sample.window.ms) by Kafka name. */
   snapshot(nowMs: number): Record<string, number> {
+    return this.windowed(nowMs, false);
+  }
+
+  /**
+   * The values snapshot(nowMs) would give, without purging or starting samples: Kafka's measure() does both, so a
+   * reader taking snapshots often (the explorer) would otherwise change the windows a later snapshot reports.
+   */
+  peekSnapshot(nowMs: number): Record<string, number> {
+    return this.windowed(nowMs, true);
+  }
+
+  private windowed(nowMs: number, peek: boolean): Record<string, number> {
     const out: Record<string, number> = {};
-    this.meter(out, 'record-send', this.recordSend, nowMs);
-    this.meter(out, 'record-error', this.recordError, nowMs);
-    this.meter(out, 'record-retry', this.recordRetry, nowMs);
-    this.meter(out, 'request', this.request, nowMs);
-    this.meter(out, 'outgoing-byte', this.outgoingBytes, nowMs);
-    this.meter(out, 'batch-split', this.batchSplit, nowMs);
-    this.meter(out, 'buffer-exhausted', this.bufferExhausted, nowMs);
-    out['bufferpool-wait-ratio'] = this.bufferPoolWait.rate.measure(nowMs);
+    this.meter(out, 'record-send', this.recordSend, nowMs, peek);
+    this.meter(out, 'record-error', this.recordError, nowMs, peek);
+    this.meter(out, 'record-retry', this.recordRetry, nowMs, peek);
+    this.meter(out, 'request', this.request, nowMs, peek);
+    this.meter(out, 'outgoing-byte', this.outgoingBytes, nowMs, peek);
+    this.meter(out, 'batch-split', this.batchSplit, nowMs, peek);
+    this.meter(out, 'buffer-exhausted', this.bufferExhausted, nowMs, peek);
+    const waitRate = this.bufferPoolWait.rate;
+    out['bufferpool-wait-ratio'] = peek ? waitRate.peek(nowMs) : waitRate.measure(nowMs);
     out['bufferpool-wait-time-ns-total'] = this.bufferPoolWait.total;
     out['bufferpool-wait-time-total'] = this.bufferPoolWait.total;
-    this.avgMax(out, 'request-latency', this.requestLatency, nowMs, true);
-    this.avgMax(out, 'request-size', this.requestSize, nowMs, true);
-    this.avgMax(out, 'batch-size', this.batchSize, nowMs, true);
-    this.avgMax(out, 'records-per-request', this.recordsPerRequest, nowMs, false);
-    this.avgMax(out, 'record-queue-time', this.queueTime, nowMs, true);
-    this.avgMax(out, 'compression-rate', this.compressionRate, nowMs, false);
-    this.avgMax(out, 'record-size', this.recordSize, nowMs, true);
-    this.avgMax(out, 'produce-throttle-time', this.throttleTime, nowMs, true);
+    this.avgMax(out, 'request-latency', this.requestLatency, nowMs, true, peek);
+    this.avgMax(out, 'request-size', this.requestSize, nowMs, true, peek);
+    this.avgMax(out, 'batch-size', this.batchSize, nowMs, true, peek);
+    this.avgMax(out, 'records-per-request', this.recordsPerRequest, nowMs, false, peek);
+    this.avgMax(out, 'record-queue-time', this.queueTime, nowMs, true, peek);
+    this.avgMax(out, 'compression-rate', this.compressionRate, nowMs, false, peek);
+    this.avgMax(out, 'record-size', this.recordSize, nowMs, true, peek);
+    this.avgMax(out, 'produce-throttle-time', this.throttleTime, nowMs, true, peek);
     this.gaugesAndLatency(out);
     return out;
   }
@@ -274,8 +287,14 @@ export class ProducerMetrics {
     return out;
   }
 
-  private meter(out: Record<string, number>, name: string, m: Meter, nowMs: number): void {
-    out[`${name}-rate`] = m.rate.measure(nowMs);
+  private meter(
+    out: Record<string, number>,
+    name: string,
+    m: Meter,
+    nowMs: number,
+    peek: boolean,
+  ): void {
+    out[`${name}-rate`] = peek ? m.rate.peek(nowMs) : m.rate.measure(nowMs);
     out[`${name}-total`] = m.total;
   }
 
@@ -285,9 +304,10 @@ export class ProducerMetrics {
     s: AvgMax,
     nowMs: number,
     withMax: boolean,
+    peek: boolean,
   ): void {
-    out[`${name}-avg`] = s.avg.measure(nowMs);
-    if (withMax) out[`${name}-max`] = s.max.measure(nowMs);
+    out[`${name}-avg`] = peek ? s.avg.peek(nowMs) : s.avg.measure(nowMs);
+    if (withMax) out[`${name}-max`] = peek ? s.max.peek(nowMs) : s.max.measure(nowMs);
   }
 
   private gaugesAndLatency(out: Record<string, number>): void {

@@ -83,6 +83,45 @@ export class SampledStat {
     }
   }
 
+  /**
+   * What measure(nowMs) would return, without purging or creating samples: a reader (the explorer's snapshots)
+   * that must leave later measurements exactly as they would have been.
+   */
+  peek(nowMs: number): number {
+    const expireAge = this.config.samples * this.config.timeWindowMs;
+    let total = 0;
+    let events = 0;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < this.size; i++) {
+      const purged = nowMs - this.lastEventMs[i] >= expireAge;
+      const value = purged ? this.initialValue : this.value[i];
+      total += value;
+      events += purged ? 0 : this.eventCount[i];
+      if (value > max) max = value;
+    }
+    switch (this.kind) {
+      case 'sum':
+      case 'count':
+        return total;
+      case 'avg':
+        return events === 0 ? Number.NaN : total / events;
+      case 'max':
+        return events === 0 ? Number.NaN : max;
+    }
+  }
+
+  /** What oldestStartMs(nowMs) would return after a purge, without purging or creating a sample. */
+  peekOldestStartMs(nowMs: number): number {
+    if (this.size === 0) return nowMs;
+    const expireAge = this.config.samples * this.config.timeWindowMs;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.size; i++) {
+      const start = nowMs - this.lastEventMs[i] >= expireAge ? nowMs : this.startTimeMs[i];
+      if (start < oldest) oldest = start;
+    }
+    return oldest;
+  }
+
   /** Start of the oldest live sample (creates the first sample at `nowMs` if none, as Kafka's oldest() does). */
   oldestStartMs(nowMs: number): number {
     if (this.size === 0) this.addSample(nowMs);
@@ -149,13 +188,25 @@ export class Rate {
     return value / (this.windowSizeMs(nowMs) / this.unitMs);
   }
 
+  /** What measure(nowMs) would return, leaving the samples untouched (see SampledStat.peek). */
+  peek(nowMs: number): number {
+    return (
+      this.stat.peek(nowMs) /
+      (this.paddedWindowMs(nowMs, this.stat.peekOldestStartMs(nowMs)) / this.unitMs)
+    );
+  }
+
   /**
    * Elapsed time since the oldest live sample began; before `samples − 1` whole windows have passed it is padded
    * with the missing windows, so the first seconds do not report an inflated rate.
    */
   windowSizeMs(nowMs: number): number {
     this.stat.purgeObsoleteSamples(nowMs);
-    let totalElapsedTimeMs = nowMs - this.stat.oldestStartMs(nowMs);
+    return this.paddedWindowMs(nowMs, this.stat.oldestStartMs(nowMs));
+  }
+
+  private paddedWindowMs(nowMs: number, oldestStartMs: number): number {
+    let totalElapsedTimeMs = nowMs - oldestStartMs;
     const window = this.config.timeWindowMs;
     const numFullWindows = Math.floor(totalElapsedTimeMs / window);
     const minFullWindows = this.config.samples - 1;

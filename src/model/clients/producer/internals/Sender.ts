@@ -63,6 +63,12 @@ export class Sender implements SenderCore, NetworkClientHandler {
   /** Explorer bookkeeping: recent requests, InitProducerId exchanges, retries waiting. */
   readonly events: SenderRecorder;
   private nextRequestId = 0;
+  // Explorer: the latest ready() result that named any leader (a fresh Set per call), when, and whether the
+  // latest ready() still did. A ready node is usually drained in the same instant, so "the last check" alone
+  // would nearly always be empty.
+  private lastReadyNodes: ReadonlySet<number> = new Set();
+  private lastReadyMs = Number.NEGATIVE_INFINITY;
+  private stillReady = false;
   private wakeupPending = false;
   private wakeupListener: (() => void) | null = null;
   private readonly initProducerId: InitProducerIdSender | null;
@@ -170,6 +176,11 @@ export class Sender implements SenderCore, NetworkClientHandler {
     const acc = this.accumulator;
     const cluster = this.deps.metadata;
     const result = acc.ready(cluster, nowMs);
+    this.stillReady = result.readyNodes.size > 0;
+    if (this.stillReady) {
+      this.lastReadyNodes = result.readyNodes;
+      this.lastReadyMs = nowMs;
+    }
     if (result.unknownLeaderTopics.size > 0) this.requestMetadataUpdate('unknown-leader', nowMs);
 
     let notReadyTimeout = Number.POSITIVE_INFINITY;
@@ -377,6 +388,15 @@ export class Sender implements SenderCore, NetworkClientHandler {
   /** Produce requests built so far. */
   get requestsSent(): number {
     return this.events.requestsCreated;
+  }
+
+  /**
+   * Leaders (broker ids) with a sendable batch at the latest ready() check that found any, ascending, if that
+   * check was the latest one or no more than `withinMs` before `nowMs`; else none. Allocates.
+   */
+  recentReadyNodes(nowMs: number, withinMs: number): number[] {
+    if (!this.stillReady && nowMs - this.lastReadyMs > withinMs) return [];
+    return Array.from(this.lastReadyNodes).sort((a, b) => a - b);
   }
 
   /** Drained batches of the partition not yet completed or re-queued, oldest first. */

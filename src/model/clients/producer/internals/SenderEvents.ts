@@ -7,6 +7,7 @@
 import type { ProduceRequest } from '../../../cluster/ProduceRequest';
 import type { ErrorName } from '../../../common/protocol/Errors';
 import { ExponentialBackoff } from '../../../common/utils/ExponentialBackoff';
+import type { BatchObserver } from './BatchObserver';
 import type { InitProducerIdResult } from './InitProducerIdChannel';
 import type { ProducerBatch } from './ProducerBatch';
 
@@ -112,6 +113,8 @@ export class RecentLog<T> {
 
 /** The Sender's explorer bookkeeping; nothing here changes what the Sender does. */
 export class SenderRecorder {
+  /** The explorer's observer of produce requests (run/JourneyRecorder); null when nobody watches. */
+  observer: BatchObserver | null = null;
   private readonly requestLog: RecentLog<ProduceRequestEvent>;
   private readonly retryWaits = new Map<ProducerBatch, { error: ErrorName; atMs: number }>();
   private readonly initEvents: InitProducerIdEvent[] = [];
@@ -151,6 +154,7 @@ export class SenderRecorder {
       })),
     };
     this.requestLog.add(event);
+    this.observer?.requestCreated(request, event, batches);
     return event;
   }
 

@@ -1,0 +1,42 @@
+/**
+ * The explorer page, one screen from 1280×720 up: the header, the time bar, what the page has to say, then the
+ * live pipeline diagram with the settings beside it. Motion follows the system's prefers-reduced-motion.
+ */
+import { MotionConfig } from 'framer-motion';
+import { MetricChartsPanel } from './charts/MetricChartsPanel';
+import { ComparePanel } from './compare/ComparePanel';
+import { ConfigPanel } from './controls/ConfigPanel';
+import { FaultsPanel } from './controls/FaultsPanel';
+import { ProminentControls } from './controls/ProminentControls';
+import { ScenarioPanel } from './controls/ScenarioPanel';
+import { StatusArea } from './controls/StatusArea';
+import { TimeBar } from './controls/TimeBar';
+import { PipelineDiagram } from './diagram/PipelineDiagram';
+import { Header } from './header/Header';
+import { usePagePreferences } from './header/usePagePreferences';
+
+export function App() {
+  usePagePreferences();
+  return (
+    <MotionConfig reducedMotion="user">
+      <div className="app">
+        <Header />
+        <TimeBar />
+        <StatusArea />
+        <div className="workspace">
+          <main className="stage-area" aria-label="producer pipeline">
+            <PipelineDiagram />
+          </main>
+          <aside className="settings" aria-label="settings">
+            <ProminentControls />
+            <ScenarioPanel />
+            <FaultsPanel />
+            <ComparePanel />
+            <ConfigPanel />
+          </aside>
+        </div>
+        <MetricChartsPanel />
+      </div>
+    </MotionConfig>
+  );
+}

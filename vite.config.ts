@@ -6,7 +6,7 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022' },
   test: {
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'e2e/bench/**/*.test.ts'],
     environment: 'jsdom',
     setupFiles: ['src/test-setup.ts'],
     reporters: process.env.CI

@@ -55,6 +55,15 @@ describe('EndpointConnection', () => {
     expect(frames.pending).toBe(0);
   });
 
+  it('tells the host which snapshot it showed, once shown (flow control), and only then', () => {
+    const { endpoint, frames } = setup();
+    endpoint.emit(snapshot(4));
+    endpoint.emit(snapshot(5));
+    expect(endpoint.sent).toEqual([]);
+    frames.run();
+    expect(endpoint.sent).toEqual([{ type: 'snapshotApplied', seq: 5 }]);
+  });
+
   it('coalesces: three snapshots between frames → one delivered, the newest', () => {
     const { endpoint, frames, got } = setup();
     endpoint.emit(snapshot(1));

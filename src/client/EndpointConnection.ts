@@ -71,7 +71,17 @@ export function createEndpointConnection(
   }
 
   function deliver(reply: HostReply): void {
-    if (reply.type !== 'snapshot' || typeof performance === 'undefined') {
+    if (reply.type !== 'snapshot') {
+      notify(reply);
+      return;
+    }
+    applySnapshot(reply);
+    // Flow control: the host sends the next playing snapshot only once the page has shown this one.
+    endpoint.postMessage({ type: 'snapshotApplied', seq: reply.seq });
+  }
+
+  function applySnapshot(reply: HostReply): void {
+    if (typeof performance === 'undefined') {
       notify(reply);
       return;
     }

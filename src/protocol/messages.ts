@@ -6,7 +6,7 @@ import type { InspectTarget } from '../model/run/Inspection';
 import type { RunSnapshot } from '../model/run/RunSnapshot';
 import type { Problem } from '../scenario/Scenario';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Simulated ms per wall second; 'max' = as fast as the worker can go. 1000 = real time. */
 export type Speed = number | 'max';
@@ -37,7 +37,12 @@ export type HostCommand =
    * Inspect a record, batch or request (null: nothing): every snapshot from now on carries its detail in
    * `snapshot.selection`, and a selected record is always among the marks. Kept when the run restarts.
    */
-  | { readonly type: 'select'; readonly target: InspectTarget | null };
+  | { readonly type: 'select'; readonly target: InspectTarget | null }
+  /**
+   * The page has shown snapshot `seq`. While playing, the host sends the next snapshot only after this (flow
+   * control: a busy page is never sent snapshots it would only throw away after paying to receive them).
+   */
+  | { readonly type: 'snapshotApplied'; readonly seq: number };
 
 export type HostReply =
   | { readonly type: 'ready'; readonly version: number }

@@ -23,7 +23,7 @@ describe('createAppStore', () => {
   it('starts the run at a learning speed and plays', () => {
     const { connection, state } = setUp('?linger.ms=20');
     expect(connection.sent).toEqual([
-      { type: 'init', version: 2, query: 'linger.ms=20', speed: DEFAULT_SPEED },
+      { type: 'init', version: 3, query: 'linger.ms=20', speed: DEFAULT_SPEED },
       { type: 'play' },
     ]);
     expect(DEFAULT_SPEED).toBe(100);
@@ -194,7 +194,7 @@ describe('createAppStore', () => {
     state().restartWorker();
     expect(connection.restarts).toBe(1);
     expect(connection.sent).toEqual([
-      { type: 'init', version: 2, query: 'linger.ms=20', speed: DEFAULT_SPEED },
+      { type: 'init', version: 3, query: 'linger.ms=20', speed: DEFAULT_SPEED },
       { type: 'play' },
     ]);
     expect(state()).toMatchObject({ status: 'starting', error: null, playing: true });
@@ -202,9 +202,9 @@ describe('createAppStore', () => {
 
   it('treats a worker of another protocol version as fatal', () => {
     const { connection, state } = setUp();
-    connection.emit({ type: 'ready', version: 2 });
-    expect(state().error).toBeNull();
     connection.emit({ type: 'ready', version: 3 });
+    expect(state().error).toBeNull();
+    connection.emit({ type: 'ready', version: 4 });
     expect(state().error?.fatal).toBe(true);
   });
 

@@ -26,7 +26,7 @@ import { canonicalQuery, checkSetting, withFault } from './scenarioQuery';
 export const DEFAULT_SPEED: Speed = 100;
 
 // A type-only import keeps the store free of protocol values; this fails to compile if the version moves on.
-const VERSION: typeof PROTOCOL_VERSION = 2;
+const VERSION: typeof PROTOCOL_VERSION = 3;
 
 export interface AppStoreOptions {
   readonly connection: SimulationConnection;

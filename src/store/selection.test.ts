@@ -53,7 +53,7 @@ describe('the inspector in the store', () => {
     connection.sent.length = 0;
     state().restartWorker();
     expect(connection.sent).toEqual([
-      { type: 'init', version: 2, query: 'keys=10', speed: DEFAULT_SPEED },
+      { type: 'init', version: 3, query: 'keys=10', speed: DEFAULT_SPEED },
       { type: 'play' },
       { type: 'select', target: { kind: 'batch', id: 3 } },
     ]);

@@ -12,8 +12,11 @@ import { ScenarioPanel } from './controls/ScenarioPanel';
 import { StatusArea } from './controls/StatusArea';
 import { TimeBar } from './controls/TimeBar';
 import { PipelineDiagram } from './diagram/PipelineDiagram';
+import { EventLog } from './eventlog/EventLog';
 import { Header } from './header/Header';
 import { usePagePreferences } from './header/usePagePreferences';
+import { InspectorPanel } from './inspect/InspectorPanel';
+import { PickPanel } from './inspect/PickPanel';
 
 export function App() {
   usePagePreferences();
@@ -28,9 +31,12 @@ export function App() {
             <PipelineDiagram />
           </main>
           <aside className="settings" aria-label="settings">
+            <InspectorPanel />
             <ProminentControls />
+            <PickPanel />
             <ScenarioPanel />
             <FaultsPanel />
+            <EventLog />
             <ComparePanel />
             <ConfigPanel />
           </aside>

@@ -100,15 +100,21 @@ export class HostHarness {
     return reply.snapshot;
   }
 
-  /** Moves fake wall time on by `ms` (running the host's ticks due), then lets their replies arrive. */
-  async advance(ms: number): Promise<void> {
-    this.clock.advance(ms);
+  /**
+   * Moves fake wall time on by `ms` (running the host's ticks due) in steps of `stepMs`, letting replies arrive
+   * and frames run between steps, as a page keeping up would (its snapshotApplied answers pace the host).
+   */
+  async advance(ms: number, stepMs = 4): Promise<void> {
+    for (let done = 0; done < ms; done += stepMs) {
+      this.clock.advance(Math.min(stepMs, ms - done));
+      await this.settle(3);
+    }
     await this.settle();
   }
 
   /** Lets messages in flight arrive (a few turns of the event loop). */
-  async settle(): Promise<void> {
-    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+  async settle(turns = 20): Promise<void> {
+    for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
     if (this.autoFrames) this.runFrames();
   }
 

@@ -22,6 +22,9 @@ export interface HostClock {
   schedule(fn: () => void, delayMs: number): () => void;
 }
 
+/** How long a playing snapshot waits for the page's snapshotApplied before the next goes anyway. */
+const APPLIED_TIMEOUT_MS = 250;
+
 export interface PlayLoopOwner {
   /** The run to play, null if none. */
   currentRun(): ProducerRun | null;
@@ -39,6 +42,8 @@ export class PlayLoop {
   private lastSnapshotWallMs = Number.NEGATIVE_INFINITY;
   /** Wall ms from one playing snapshot to the next: 16, or twice what the last one cost if that is more. */
   private snapshotGapMs = SNAPSHOT_INTERVAL_MS;
+  /** A playing snapshot went out and the page has not said it showed it yet. */
+  private awaitingApplied = false;
 
   constructor(
     private readonly clock: HostClock,
@@ -83,8 +88,14 @@ export class PlayLoop {
   /** The owner sent a snapshot that took from `startedMs` until now. */
   snapshotSent(startedMs: number): void {
     this.lastSnapshotWallMs = this.clock.nowMs();
+    this.awaitingApplied = true;
     // A big snapshot (thousands of batches) costs the worker and the page alike: send those less often.
     this.snapshotGapMs = Math.max(SNAPSHOT_INTERVAL_MS, 2 * (this.lastSnapshotWallMs - startedMs));
+  }
+
+  /** The page showed the latest snapshot: the next may go. */
+  snapshotApplied(): void {
+    this.awaitingApplied = false;
   }
 
   private rebase(): void {
@@ -111,7 +122,10 @@ export class PlayLoop {
         this.owner.sendSnapshot();
         return;
       }
-      if (this.clock.nowMs() - this.lastSnapshotWallMs >= this.snapshotGapMs) {
+      const sinceLast = this.clock.nowMs() - this.lastSnapshotWallMs;
+      // Wait for the page to show the last one (flow control), but never go quiet for long if an answer is lost.
+      const pageReady = !this.awaitingApplied || sinceLast >= APPLIED_TIMEOUT_MS;
+      if (pageReady && sinceLast >= this.snapshotGapMs) {
         this.owner.sendSnapshot();
       }
       this.scheduleTick(behind || this.speedNow === 'max' ? 0 : PACED_TICK_DELAY_MS);

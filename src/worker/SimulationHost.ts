@@ -105,6 +105,9 @@ export class SimulationHost {
         return this.step();
       case 'fault':
         return this.fault(command.fault);
+      case 'snapshotApplied':
+        this.loop.snapshotApplied();
+        return;
       case 'select':
         this.selected = command.target;
         this.current?.builder.select(command.target);

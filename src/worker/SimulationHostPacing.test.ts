@@ -81,6 +81,24 @@ describe('SimulationHost pacing', () => {
     expect(after - before).toBeLessThanOrEqual(10.5);
   });
 
+  it('waits for the page to show a snapshot before sending the next (flow control)', async () => {
+    const h = harness();
+    await h.init();
+    await h.snapshotAfter({ type: 'play' });
+    h.autoFrames = false;
+    h.runFrames();
+    const from = h.rawSnapshots().length;
+    await h.advance(1000);
+    const unanswered = h.rawSnapshots().length - from;
+    // A page that shows nothing gets one snapshot per 250 ms, not one per 16 ms.
+    expect(unanswered).toBeGreaterThanOrEqual(3);
+    expect(unanswered).toBeLessThanOrEqual(5);
+    h.autoFrames = true;
+    const answeredFrom = h.rawSnapshots().length;
+    await h.advance(480);
+    expect(h.rawSnapshots().length - answeredFrom).toBeGreaterThanOrEqual(20);
+  });
+
   it('sends at most one snapshot per 16 ms of wall time while playing', async () => {
     const h = harness();
     await h.init();
@@ -145,7 +163,8 @@ describe('SimulationHost pacing', () => {
     const cost = costPerSimMs(h, 1);
     await h.init('duration.ms=3600000', 2000);
     await h.snapshotAfter({ type: 'play' });
-    await h.advance(1000);
+    // In one stretch: the charged model time moves the fake clock itself.
+    await h.advance(1000, 1000);
     const behind = h.lastSnapshot().snapshot.nowMs;
     expect(behind).toBeGreaterThan(900); // at most ~1000 of the 2000 asked for
     expect(behind).toBeLessThan(1100);
@@ -181,7 +200,8 @@ describe('SimulationHost snapshots', () => {
     h.runFrames();
     const deliveredBefore = h.delivered.filter(isSnapshot).length;
     const rawBefore = h.rawSnapshots().length;
-    await h.advance(50);
+    // No frame runs, so the page never says it applied one: the host falls back to its 250 ms timeout.
+    await h.advance(800);
     await h.settle();
     const raw = h.rawSnapshots();
     expect(raw.length - rawBefore).toBeGreaterThanOrEqual(3);

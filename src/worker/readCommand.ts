@@ -49,6 +49,9 @@ export function readCommand(data: unknown): ReadCommand {
       }
       return accept({ type, target });
     }
+    case 'snapshotApplied':
+      if (typeof m.seq !== 'number') return field(type, 'seq', 'a number');
+      return accept({ type, seq: m.seq });
     case 'play':
     case 'pause':
     case 'step':

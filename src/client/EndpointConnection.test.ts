@@ -64,6 +64,32 @@ describe('EndpointConnection', () => {
     expect(endpoint.sent).toEqual([{ type: 'snapshotApplied', seq: 5 }]);
   });
 
+  it('shows a snapshot every n-th frame when asked to, always the newest', () => {
+    const endpoint = new FakeEndpoint();
+    const frames = new FakeFrames();
+    const connection = createEndpointConnection(
+      endpoint,
+      frames.request,
+      {},
+      { framesPerSnapshot: 2 },
+    );
+    const got: HostReply[] = [];
+    connection.subscribe((r) => got.push(r));
+    endpoint.emit(snapshot(1));
+    frames.run();
+    expect(got.map((r) => (r.type === 'snapshot' ? r.seq : r.type))).toEqual([1]);
+    endpoint.emit(snapshot(2));
+    frames.run();
+    expect(got).toHaveLength(1);
+    endpoint.emit(snapshot(3));
+    frames.run();
+    expect(got.map((r) => (r.type === 'snapshot' ? r.seq : r.type))).toEqual([1, 3]);
+    expect(endpoint.sent).toEqual([
+      { type: 'snapshotApplied', seq: 1 },
+      { type: 'snapshotApplied', seq: 3 },
+    ]);
+  });
+
   it('coalesces: three snapshots between frames → one delivered, the newest', () => {
     const { endpoint, frames, got } = setup();
     endpoint.emit(snapshot(1));

@@ -20,6 +20,14 @@ export interface EndpointConnection extends SimulationConnection {
   receive(reply: HostReply): void;
 }
 
+export interface EndpointConnectionOptions {
+  /**
+   * Animation frames per snapshot shown (default 1: every frame). 2 halves the page's rendering work; the canvas
+   * still moves its marks every frame, easing toward the newest positions.
+   */
+  readonly framesPerSnapshot?: number;
+}
+
 export interface EndpointConnectionHooks {
   /** Ends the current endpoint and returns a fresh one (a new worker). Without it, restart() only drops the queue. */
   restart?(): Endpoint;
@@ -31,7 +39,11 @@ export function createEndpointConnection(
   initial: Endpoint,
   requestFrame: RequestFrame = defaultRequestFrame(),
   hooks: EndpointConnectionHooks = {},
+  options: EndpointConnectionOptions = {},
 ): EndpointConnection {
+  const framesPerSnapshot = Math.max(1, Math.floor(options.framesPerSnapshot ?? 1));
+  /** Frames since a snapshot was last shown (starts ready to show one). */
+  let framesSinceSnapshot = framesPerSnapshot;
   const listeners = new Set<(reply: HostReply) => void>();
   let endpoint = initial;
   /** Replies not yet delivered: at most one snapshot, and whatever came after it (kept behind it, in order). */
@@ -64,6 +76,11 @@ export function createEndpointConnection(
     requestFrame(() => {
       if (requestedFor !== generation || disposed) return;
       frameRequested = false;
+      framesSinceSnapshot++;
+      if (framesSinceSnapshot < framesPerSnapshot && queue[0]?.type === 'snapshot') {
+        requestFlush();
+        return;
+      }
       const due = queue;
       queue = [];
       for (const reply of due) deliver(reply);
@@ -75,6 +92,7 @@ export function createEndpointConnection(
       notify(reply);
       return;
     }
+    framesSinceSnapshot = 0;
     applySnapshot(reply);
     // Flow control: the host sends the next playing snapshot only once the page has shown this one.
     endpoint.postMessage({ type: 'snapshotApplied', seq: reply.seq });

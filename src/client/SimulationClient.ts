@@ -33,6 +33,8 @@ export interface WorkerConnectionOptions {
   readonly createWorker?: () => WorkerLike;
   /** Default: requestAnimationFrame. */
   readonly requestFrame?: RequestFrame;
+  /** Animation frames per snapshot shown (default 2). */
+  readonly framesPerSnapshot?: number;
 }
 
 function createSimulationWorker(): WorkerLike {
@@ -71,18 +73,25 @@ export function createWorkerConnection(
   };
 
   watch(worker);
-  connection = createEndpointConnection(worker, options.requestFrame, {
-    restart() {
-      unwatch(worker);
-      worker.terminate();
-      worker = create();
-      watch(worker);
-      return worker;
+  connection = createEndpointConnection(
+    worker,
+    options.requestFrame,
+    {
+      restart() {
+        unwatch(worker);
+        worker.terminate();
+        worker = create();
+        watch(worker);
+        return worker;
+      },
+      dispose() {
+        unwatch(worker);
+        worker.terminate();
+      },
     },
-    dispose() {
-      unwatch(worker);
-      worker.terminate();
-    },
-  });
+    // The SVG stages re-render with each snapshot; every other frame keeps the page well inside its frame budget
+    // while the canvas marks still move every frame.
+    { framesPerSnapshot: options.framesPerSnapshot ?? 2 },
+  );
   return connection;
 }

@@ -17,6 +17,7 @@ import { NetworkClientView } from '../stages/network/NetworkClientView';
 import { PartitionerView } from '../stages/partitioner/PartitionerView';
 import { SenderView } from '../stages/sender/SenderView';
 import { SerializerView } from '../stages/serializer/SerializerView';
+import { ColourByControl } from './ColourByControl';
 import { CountersRow } from './CountersRow';
 import { computeLayout } from './layout';
 import { MarksCanvas } from './MarksCanvas';
@@ -94,6 +95,7 @@ function LiveDiagram() {
       <div className="diagram-footer">
         <CountersRow />
         <SamplingNote />
+        <ColourByControl />
       </div>
     </section>
   );

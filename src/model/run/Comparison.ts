@@ -58,6 +58,9 @@ interface Job {
   readonly phases: readonly Phase[];
 }
 
+/** How long partition 0's followers lag (stalled) when its leader crashes in the loss run. */
+export const LOSS_LAG_MS = 1000;
+
 export class Comparison {
   readonly setup: ComparisonSetup;
   readonly total: number;
@@ -72,6 +75,11 @@ export class Comparison {
   private measured: RunMeasurement | null = null;
   private capacity: CapacityMeasurement | null = null;
   private crash: TimedFault | null = null;
+  /**
+   * The crash run's followers of partition 0 stop fetching LOSS_LAG_MS before the crash and resume with it, so the
+   * leader dies holding records its followers lack: the window in which acks decides what an acknowledgement means.
+   */
+  private lag: TimedFault[] = [];
   /** Why there is no crash run for the current variant (said in the row's notes), or null. */
   private noCrash: string | null = null;
   private loss: LossMeasurement | null = null;
@@ -177,7 +185,27 @@ export class Comparison {
         this.noCrash = `The application had closed the producer by ${crashAtMs} ms (num.records): no crash run.`;
       } else if (leader === null) {
         this.noCrash = `Partition 0 had no leader at ${crashAtMs} ms: no crash run.`;
-      } else this.crash = { atMs: crashAtMs, action: { kind: 'crash', broker: leader } };
+      } else {
+        this.crash = { atMs: crashAtMs, action: { kind: 'crash', broker: leader } };
+        const followers = (run.cluster.partitionReports()[0]?.replicas ?? []).filter(
+          (b) => b !== leader,
+        );
+        const stallAtMs = Math.max(0, crashAtMs - LOSS_LAG_MS);
+        this.lag = [
+          ...followers.map(
+            (broker): TimedFault => ({
+              atMs: stallAtMs,
+              action: { kind: 'stall-follower', broker },
+            }),
+          ),
+          ...followers.map(
+            (broker): TimedFault => ({
+              atMs: crashAtMs,
+              action: { kind: 'resume', broker },
+            }),
+          ),
+        ];
+      }
     }
     const at = `${Math.round(Math.min(targetMs, length))} of ${length} ms`;
     const id = job.variant.id;
@@ -196,7 +224,14 @@ export class Comparison {
       );
     }
     const faults =
-      phase === 'loss' && this.crash !== null ? [...spec.faults, this.crash] : spec.faults;
+      phase === 'loss' && this.crash !== null
+        ? [
+            ...spec.faults,
+            ...this.lag.slice(0, this.lag.length / 2),
+            this.crash,
+            ...this.lag.slice(this.lag.length / 2),
+          ]
+        : spec.faults;
     return new ProducerRun({ ...spec, faults }, { durationMs: length, compressEveryBatch: true });
   }
 
@@ -208,7 +243,9 @@ export class Comparison {
     else if (phase === 'capacity') this.capacity = measureCapacity(run);
     else if (this.crash !== null) {
       const crash = this.crash;
-      this.loss = measureLoss(run, formatTimedFault(crash), brokerOf(crash), crash.atMs);
+      const stalls = this.lag.slice(0, this.lag.length / 2).map(formatTimedFault);
+      const fault = [...stalls, formatTimedFault(crash)].join(' fault=');
+      this.loss = measureLoss(run, fault, brokerOf(crash), crash.atMs);
     }
   }
 
@@ -269,6 +306,7 @@ export class Comparison {
     this.measured = null;
     this.capacity = null;
     this.crash = null;
+    this.lag = [];
     this.noCrash = null;
     this.loss = null;
     return this.progress(label, row);

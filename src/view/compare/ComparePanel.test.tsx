@@ -116,7 +116,9 @@ describe('ComparePanel', () => {
     const caption = table.querySelector('caption')?.textContent ?? '';
     expect(caption).toContain('10 keys (uniform)');
     expect(caption).toContain('60 ms of simulated time at seed 1');
-    expect(caption).toMatch(/crashed at 30 ms \(fault=30:crash:\d\)/);
+    expect(caption).toMatch(
+      /crashed at 30 ms, its followers having stopped fetching shortly before \(fault=0:stall-follower:\d fault=0:stall-follower:\d fault=30:crash:\d\)/,
+    );
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
       expect.stringMatching(/^0Idempotence will be disabled/),

@@ -89,10 +89,10 @@ export function describeLossRun(setup: ComparisonSetup, rows: readonly Compariso
   const fault =
     crash === null
       ? `the leader of partition 0 crashed at ${whole(setup.crashAtMs)} ms`
-      : `broker ${crash.crashedBroker}, the leader of partition 0, crashed at ${whole(crash.crashAtMs)} ms (fault=${crash.fault})`;
+      : `broker ${crash.crashedBroker}, the leader of partition 0, crashed at ${whole(crash.crashAtMs)} ms, its followers having stopped fetching shortly before (fault=${crash.fault})`;
   return (
     `Data loss: each row ran again with ${fault}; missing = acknowledged records not in the committed ` +
-    'log at the end (lost, or above the high watermark and not yet committed). A clean crash while the ' +
-    'followers keep up loses little; with a lagging follower (fault=…:stall-follower) the window widens.'
+    'log at the end (lost, or above the high watermark and not yet committed). With acks=1 the leader ' +
+    'acknowledged records its followers did not have; acks=all waited for them.'
   );
 }

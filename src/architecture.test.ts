@@ -50,6 +50,11 @@ function roomOf(file: string): string | null {
 const IMPORT =
   /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
 
+/** Tests, and view/testing (helpers only tests import): they may build snapshots with the model itself. */
+function isTestSupport(file: string): boolean {
+  return /\.test\.tsx?$/.test(file) || file.includes(join('src', 'view', 'testing'));
+}
+
 describe('architecture', () => {
   const files = sourceFiles(SRC);
 
@@ -60,7 +65,7 @@ describe('architecture', () => {
   it('keeps every import inside the rooms the table allows', () => {
     const violations: string[] = [];
     for (const file of files) {
-      if (/\.test\.tsx?$/.test(file)) continue;
+      if (isTestSupport(file)) continue;
       const room = roomOf(file);
       if (!room) continue;
       const text = readFileSync(file, 'utf8');
@@ -79,6 +84,23 @@ describe('architecture', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it('lets only tests import the test support in view/testing', () => {
+    const hits: string[] = [];
+    for (const file of files) {
+      if (isTestSupport(file)) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+        const spec = m[3] ?? m[4];
+        if (
+          spec.startsWith('.') &&
+          resolve(dirname(file), spec).includes(join('view', 'testing'))
+        ) {
+          hits.push(`${relative(SRC, file)} imports ${spec}`);
+        }
+      }
+    }
+    expect(hits).toEqual([]);
   });
 
   it('keeps src/model free of wall clocks, ambient randomness, timers and the DOM', () => {

@@ -2,11 +2,10 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initCompression } from '../model/common/compress/Compression';
-import { ProducerRun } from '../model/run/ProducerRun';
-import { SnapshotBuilder } from '../model/run/SnapshotBuilder';
 import { decodeScenario } from '../scenario/ScenarioCodec';
 import { App } from './App';
 import { renderPage } from './controls/renderPage';
+import { snapshotAt } from './testing/modelSnapshots';
 
 beforeAll(async () => {
   await initCompression();
@@ -16,13 +15,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   delete document.documentElement.dataset.theme;
 });
-
-function snapshotAt(query: string, atMs: number) {
-  const run = new ProducerRun(decodeScenario(query).scenario);
-  const builder = new SnapshotBuilder(run);
-  run.advanceTo(atMs);
-  return builder.build();
-}
 
 /** A matchMedia that answers `matches` for the reduced-motion query, and lets the test change it. */
 function stubReducedMotion(matches: boolean) {

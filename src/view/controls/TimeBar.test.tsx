@@ -2,9 +2,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initCompression } from '../../model/common/compress/Compression';
-import { ProducerRun } from '../../model/run/ProducerRun';
-import { SnapshotBuilder } from '../../model/run/SnapshotBuilder';
-import { decodeScenario } from '../../scenario/ScenarioCodec';
+import { snapshotAt } from '../testing/modelSnapshots';
 import { SPEED_STOPS } from './format';
 import { renderPage } from './renderPage';
 import { TimeBar } from './TimeBar';
@@ -12,13 +10,6 @@ import { TimeBar } from './TimeBar';
 beforeAll(async () => {
   await initCompression();
 });
-
-function snapshotAt(query: string, atMs: number) {
-  const run = new ProducerRun(decodeScenario(query).scenario);
-  const builder = new SnapshotBuilder(run);
-  run.advanceTo(atMs);
-  return builder.build();
-}
 
 describe('TimeBar', () => {
   it('plays and pauses, steps, resets and draws a new seed', async () => {

@@ -10,7 +10,7 @@ import { ProducerRun } from '../../model/run/ProducerRun';
 import type { Inspection } from '../../model/run/RunSnapshot';
 import { SnapshotBuilder } from '../../model/run/SnapshotBuilder';
 import { decodeScenario } from '../../scenario/ScenarioCodec';
-import { builderStore } from './builderStore';
+import { builderStore } from '../testing/builderStore';
 import { InspectorPanel } from './InspectorPanel';
 
 beforeAll(async () => {

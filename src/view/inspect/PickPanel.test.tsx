@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ProducerRun } from '../../model/run/ProducerRun';
 import { SnapshotBuilder } from '../../model/run/SnapshotBuilder';
 import { decodeScenario } from '../../scenario/ScenarioCodec';
-import { builderStore } from './builderStore';
+import { builderStore } from '../testing/builderStore';
 import { InspectorPanel } from './InspectorPanel';
 import { PickPanel } from './PickPanel';
 

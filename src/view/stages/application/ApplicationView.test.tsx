@@ -1,24 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ProducerRun } from '../../../model/run/ProducerRun';
-import type { RunSnapshot } from '../../../model/run/RunSnapshot';
-import { SnapshotBuilder } from '../../../model/run/SnapshotBuilder';
 import { presetById } from '../../../scenario/presets';
-import { decodeScenario } from '../../../scenario/ScenarioCodec';
+import { snapshotWhen } from '../../testing/modelSnapshots';
 import { renderStage } from '../../testing/renderStage';
 import { ApplicationView } from './ApplicationView';
-
-/** The first snapshot of a model run of `query`, every `stepMs`, for which `until` holds. */
-function snapshotWhen(query: string, until: (s: RunSnapshot) => boolean, stepMs = 1, maxMs = 1000) {
-  const run = new ProducerRun(decodeScenario(query).scenario);
-  const builder = new SnapshotBuilder(run);
-  for (let t = stepMs; t <= maxMs; t += stepMs) {
-    run.advanceTo(t);
-    const s = builder.build();
-    if (until(s)) return s;
-  }
-  throw new Error(`${query}: never happened within ${maxMs} ms`);
-}
 
 describe('ApplicationView', () => {
   it('shows the send rate, the send mode and the send() calls so far', () => {

@@ -1,19 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ProducerRun } from '../../../model/run/ProducerRun';
-import type { RunSnapshot } from '../../../model/run/RunSnapshot';
-import { SnapshotBuilder } from '../../../model/run/SnapshotBuilder';
-import { decodeScenario } from '../../../scenario/ScenarioCodec';
+import { snapshotAt } from '../../testing/modelSnapshots';
 import { renderStage } from '../../testing/renderStage';
 import { BrokersView } from './BrokersView';
 import { replicaLine, replicasOf } from './brokerStatus';
-
-function snapshotAt(query: string, ms: number): RunSnapshot {
-  const run = new ProducerRun(decodeScenario(query).scenario);
-  const builder = new SnapshotBuilder(run);
-  run.advanceTo(ms);
-  return builder.build();
-}
 
 describe('BrokersView', () => {
   it('shows each broker with its replicas: leader or follower, log end offset, high watermark, ISR', () => {

@@ -1,16 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ProducerRun } from '../../../model/run/ProducerRun';
-import { SnapshotBuilder } from '../../../model/run/SnapshotBuilder';
-import { decodeScenario } from '../../../scenario/ScenarioCodec';
+import { snapshotAt } from '../../testing/modelSnapshots';
 import { brokerStatus, replicaDetail, replicaLine, replicasOf } from './brokerStatus';
-
-function snapshotAt(query: string, ms: number) {
-  const run = new ProducerRun(decodeScenario(query).scenario);
-  const builder = new SnapshotBuilder(run);
-  run.advanceTo(ms);
-  return builder.build();
-}
 
 describe('brokerStatus', () => {
   it('names every fault a broker is under', () => {

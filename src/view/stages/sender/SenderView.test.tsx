@@ -1,29 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ProducerRun } from '../../../model/run/ProducerRun';
-import type { RunSnapshot } from '../../../model/run/RunSnapshot';
-import { SnapshotBuilder } from '../../../model/run/SnapshotBuilder';
 import { presetById } from '../../../scenario/presets';
-import { decodeScenario } from '../../../scenario/ScenarioCodec';
+import { snapshotWhen } from '../../testing/modelSnapshots';
 import { renderStage } from '../../testing/renderStage';
 import { SenderView } from './SenderView';
-
-/** The first snapshot of a model run of `query`, every `stepMs`, for which `until` holds. */
-function snapshotWhen(
-  query: string,
-  until: (s: RunSnapshot) => boolean,
-  stepMs: number,
-  maxMs: number,
-) {
-  const run = new ProducerRun(decodeScenario(query).scenario);
-  const builder = new SnapshotBuilder(run);
-  for (let t = stepMs; t <= maxMs; t += stepMs) {
-    run.advanceTo(t);
-    const s = builder.build();
-    if (until(s)) return s;
-  }
-  throw new Error(`${query}: never happened within ${maxMs} ms`);
-}
 
 describe('SenderView', () => {
   it('shows in-flight requests per broker against max.in.flight.requests.per.connection (acks=all)', () => {

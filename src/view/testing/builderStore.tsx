@@ -7,7 +7,7 @@ import { act, type RenderResult, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { InspectTarget, RunSnapshot } from '../../model/run/RunSnapshot';
 import { AppStoreProvider } from '../../store/context';
-import { createTestStore, type TestStore } from '../testing/testStore';
+import { createTestStore, type TestStore } from './testStore';
 
 /** What the store needs of a SnapshotBuilder. */
 export interface SnapshotSource {

@@ -5,37 +5,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { counter, setSliderStop } from './pageControls';
 
 const SHOTS = 'reports/screenshots';
-
-/** A counter's number (`1,234` → 1234; `49.8 kB` → 49.8). */
-async function counter(page: Page, name: string): Promise<number> {
-  const text = (await page.getByTestId(`counter-${name}`).textContent()) ?? '';
-  return Number(text.replace(/[^0-9.]/g, ''));
-}
 
 async function clockMs(page: Page): Promise<number> {
   const text = (await page.getByTestId('sim-clock').textContent()) ?? '';
   return Number(text.replace(/[^0-9.]/g, ''));
-}
-
-/** Sets a log slider by the index of its stop (fill dispatches input + change, as a release does). */
-async function setSliderStop(page: Page, name: string, valueText: string): Promise<void> {
-  const slider = page.getByRole('slider', { name, exact: true });
-  const max = Number(await slider.getAttribute('max'));
-  for (let i = 0; i <= max; i++) {
-    await slider.evaluate((el, v) => {
-      // The native setter, so React's value tracking sees the change (as a drag would make it).
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      setter?.call(el, String(v));
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, i);
-    if ((await slider.getAttribute('aria-valuetext')) === valueText) {
-      await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
-      return;
-    }
-  }
-  throw new Error(`${name} has no stop ${valueText}`);
 }
 
 test('the default page shows records flowing: the clock advances and the counters rise', async ({

@@ -3,6 +3,7 @@
  * table with measured rows while the live run goes on, and a picked record explains its partition with murmur2.
  */
 import { expect, type Page, test } from '@playwright/test';
+import { counter, setSliderStop } from './pageControls';
 
 const SHOTS = 'reports/screenshots';
 
@@ -10,23 +11,6 @@ const SHOTS = 'reports/screenshots';
 async function metricValue(page: Page, name: string): Promise<number> {
   const raw = await page.getByTestId(`metric-${name}`).getAttribute('data-value');
   return raw === null || raw === '' ? Number.NaN : Number(raw);
-}
-
-async function chooseLinger(page: Page, valueText: string): Promise<void> {
-  const slider = page.getByRole('slider', { name: 'linger.ms', exact: true });
-  const max = Number(await slider.getAttribute('max'));
-  for (let i = 0; i <= max; i++) {
-    await slider.evaluate((el, v) => {
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      setter?.call(el, String(v));
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    }, i);
-    if ((await slider.getAttribute('aria-valuetext')) === valueText) {
-      await slider.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
-      return;
-    }
-  }
-  throw new Error(`linger.ms has no stop ${valueText}`);
 }
 
 test('raising linger.ms raises batch-size-avg in the readout', async ({ page }) => {
@@ -37,7 +21,7 @@ test('raising linger.ms raises batch-size-avg in the readout', async ({ page }) 
   await page.waitForTimeout(1500);
   const before = await metricValue(page, 'batch-size-avg');
 
-  await chooseLinger(page, '50 ms');
+  await setSliderStop(page, 'linger.ms', '50 ms');
   await expect(page).toHaveURL(/linger\.ms=50/);
   await expect
     .poll(() => metricValue(page, 'batch-size-avg'), { timeout: 20_000 })
@@ -70,11 +54,7 @@ test('a picked record of a keyed scenario explains its partition with murmur2', 
   page,
 }) => {
   await page.goto('/?keys=20&partitions=6');
-  await expect
-    .poll(async () =>
-      Number((await page.getByTestId('counter-acked').textContent())?.replace(/\D/g, '')),
-    )
-    .toBeGreaterThan(20);
+  await expect.poll(() => counter(page, 'acked')).toBeGreaterThan(20);
   // Paused, the list holds still between reading a line and clicking it.
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.getByText('Pick a record', { exact: true }).click();

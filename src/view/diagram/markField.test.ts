@@ -1,33 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ProducerRun } from '../../model/run/ProducerRun';
 import { MARK_STAGE, MARK_STRIDE, type RunSnapshot } from '../../model/run/RunSnapshot';
-import { SnapshotBuilder } from '../../model/run/SnapshotBuilder';
 import { presetById } from '../../scenario/presets';
-import { decodeScenario } from '../../scenario/ScenarioCodec';
 import { dequeArea, forEachBatchBox } from '../stages/accumulator/dequeGeometry';
+import { modelRun } from '../testing/modelSnapshots';
 import { computeLayout, type DiagramLayout, nodeCentre, rowCentre } from './layout';
 import { MarkField, NEUTRAL_COLOUR, SHAPE_CROSS, SHAPE_DOT } from './markField';
 import { MarkTargets } from './markTargets';
-
-/** Snapshots of one model run of `query`. */
-function modelRun(query: string) {
-  const run = new ProducerRun(decodeScenario(query).scenario);
-  const builder = new SnapshotBuilder(run);
-  return {
-    at(ms: number): RunSnapshot {
-      run.advanceTo(ms);
-      return builder.build();
-    },
-    when(until: (s: RunSnapshot) => boolean, stepMs: number, maxMs: number): RunSnapshot {
-      for (let t = stepMs; t <= maxMs; t += stepMs) {
-        const s = this.at(t);
-        if (until(s)) return s;
-      }
-      throw new Error(`${query}: never happened within ${maxMs} ms`);
-    },
-  };
-}
 
 const field = (i: number, s: RunSnapshot, f: number) => s.marks.data[i * MARK_STRIDE + f];
 

@@ -1,33 +1,10 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ProducerRun } from '../../../model/run/ProducerRun';
-import type { RunSnapshot } from '../../../model/run/RunSnapshot';
-import { SnapshotBuilder } from '../../../model/run/SnapshotBuilder';
 import { presetById } from '../../../scenario/presets';
-import { decodeScenario } from '../../../scenario/ScenarioCodec';
 import { formatBytes } from '../../diagram/format';
+import { modelRun } from '../../testing/modelSnapshots';
 import { renderStage } from '../../testing/renderStage';
 import { RecordAccumulatorView } from './RecordAccumulatorView';
-
-/** Snapshots of a model run of `query`, taken at the simulated times asked for. */
-function modelRun(query: string) {
-  const run = new ProducerRun(decodeScenario(query).scenario);
-  const builder = new SnapshotBuilder(run);
-  return {
-    at(ms: number): RunSnapshot {
-      run.advanceTo(ms);
-      return builder.build();
-    },
-    /** The first snapshot, every `stepMs`, for which `until` holds. */
-    when(until: (s: RunSnapshot) => boolean, stepMs: number, maxMs: number): RunSnapshot {
-      for (let t = stepMs; t <= maxMs; t += stepMs) {
-        const s = this.at(t);
-        if (until(s)) return s;
-      }
-      throw new Error(`${query}: never happened within ${maxMs} ms`);
-    },
-  };
-}
 
 const widthOf = (el: Element | null) => Number(el?.getAttribute('width'));
 

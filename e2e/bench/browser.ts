@@ -4,24 +4,13 @@
  */
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../chromium';
 
 export const VIEWPORT = { width: 1280, height: 720 } as const;
 export const PROBE_PATH = join(import.meta.dirname, 'pageProbe.js');
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 /** A fresh page (own context, so no state leaks between measurements) with the probe installed. */

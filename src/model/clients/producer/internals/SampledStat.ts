@@ -72,15 +72,7 @@ export class SampledStat {
       events += this.eventCount[i];
       if (this.value[i] > max) max = this.value[i];
     }
-    switch (this.kind) {
-      case 'sum':
-      case 'count':
-        return total;
-      case 'avg':
-        return events === 0 ? Number.NaN : total / events;
-      case 'max':
-        return events === 0 ? Number.NaN : max;
-    }
+    return this.combine(total, events, max);
   }
 
   /**
@@ -99,6 +91,11 @@ export class SampledStat {
       events += purged ? 0 : this.eventCount[i];
       if (value > max) max = value;
     }
+    return this.combine(total, events, max);
+  }
+
+  /** Kafka's combine() for this stat's kind over the live samples' totals. */
+  private combine(total: number, events: number, max: number): number {
     switch (this.kind) {
       case 'sum':
       case 'count':
